@@ -1,0 +1,216 @@
+"""Load every content file, validate it into the model, and check references between files."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .model import Exercise, Guide, Routine, Stage
+from .problems import ContentError, Problem, shorten
+from .yaml_source import Document, Loc, load_yaml
+
+
+@dataclass(frozen=True)
+class Content:
+    """The whole validated guide: exercises in sequence order, routines by id."""
+
+    root: Path
+    guide: Guide
+    exercises: dict[str, Exercise]
+    routines: dict[str, Routine]
+
+    def stage_of(self, exercise_id: str) -> Stage:
+        """The stage of the sequence an exercise belongs to."""
+        return next(s for s in self.guide.stages if exercise_id in s.exercises)
+
+
+def display_path(path: Path) -> str:
+    """The path as an author would type it: relative to the working folder when inside it."""
+    absolute = path.resolve()
+    return str(absolute.relative_to(Path.cwd())) if absolute.is_relative_to(Path.cwd()) else str(absolute)
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc``, for listing its valid keys."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return None
+        current = _inner_model(current.model_fields[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Unwrap list[...], Optional[...] and unions down to a model class, if there is one."""
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            inner = _inner_model(arg)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+        return None
+    return annotation
+
+
+def _clean_loc(doc: Document, loc: tuple[Any, ...]) -> Loc:
+    """Drop the union-member labels pydantic puts into error locations."""
+    data, clean = doc.data, []
+    for part in loc:
+        if isinstance(part, int) and isinstance(data, list) and part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(part, str) and isinstance(data, dict) and not part[:1].isupper() and "[" not in part:
+            data = None  # a missing or unknown key: keep it, nothing below it
+        else:
+            continue
+        clean.append(part)
+    return tuple(clean)
+
+
+def _validation_problems(doc: Document, model: type[BaseModel], error: ValidationError) -> list[Problem]:
+    """Turn pydantic errors into located problems, one per place, naming what was expected."""
+    grouped: dict[tuple[Loc, str], list[dict[str, Any]]] = {}
+    for err in error.errors(include_url=False):
+        loc = _clean_loc(doc, err["loc"])
+        grouped.setdefault((loc, err["type"] if err["type"] in ("missing", "extra_forbidden") else "value"), []).append(err)
+    problems = []
+    for (loc, kind), errs in grouped.items():
+        name = str(loc[-1]) if loc and isinstance(loc[-1], str) else "value"
+        if kind == "missing":
+            problems.append(doc.problem(loc[:-1], f"missing required key '{name}'", f"a '{name}:' entry here", "none"))
+        elif kind == "extra_forbidden":
+            owner = _model_at(model, loc[:-1])
+            valid = sorted(owner.model_fields) if owner else []
+            close = difflib.get_close_matches(name, valid, n=1)
+            hint = f" — did you mean '{close[0]}'?" if close else ""
+            expected = "one of: " + ", ".join(valid) if valid else "a known key"
+            problems.append(doc.problem(loc, f"unknown key '{name}'{hint}", expected, f"'{name}'", key=True))
+        else:
+            messages = []
+            for err in errs:
+                msg = err["msg"].removeprefix("Value error, ")
+                if msg not in messages:
+                    messages.append(msg[:1].lower() + msg[1:])
+            found = shorten(errs[0]["input"]) if not isinstance(errs[0]["input"], dict) else "a mapping"
+            problems.append(doc.problem(loc, f"invalid value for '{name}'", " or ".join(messages), found))
+    return problems
+
+
+def _validate(doc: Document, model: type[BaseModel], problems: list[Problem]) -> Any:
+    if not isinstance(doc.data, dict):
+        problems.append(doc.problem((), "the file must be a mapping of keys", "keys such as 'id:' and 'title:'", shorten(doc.data)))
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as error:
+        problems.extend(_validation_problems(doc, model, error))
+        return None
+
+
+def _load_all(
+    paths: Iterable[Path], model: type[BaseModel], problems: list[Problem], broken_ids: set[str]
+) -> list[tuple[Document, Any]]:
+    """Valid items; the ids of files that failed validation go to ``broken_ids``, so references
+    to them are not reported a second time."""
+    loaded = []
+    for path in paths:
+        try:
+            doc = load_yaml(path, display_path(path))
+        except ContentError as error:
+            problems.extend(error.problems)
+            broken_ids.add(path.stem)
+            continue
+        item = _validate(doc, model, problems)
+        if item is not None:
+            loaded.append((doc, item))
+        elif isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+            broken_ids.add(doc.data["id"])
+    return loaded
+
+
+def _unique(items: list[tuple[Document, Any]], what: str, problems: list[Problem]) -> dict[str, tuple[Document, Any]]:
+    seen: dict[str, tuple[Document, Any]] = {}
+    for doc, item in items:
+        if item.id in seen:
+            first = seen[item.id][0]
+            line, _ = first.where(("id",))
+            problems.append(doc.problem(("id",), f"duplicate {what} id '{item.id}'", "an id no other file uses", f"also used in {first.file}:{line}"))
+        else:
+            seen[item.id] = (doc, item)
+    return seen
+
+
+def _check_anchors(doc: Document, exercise: Exercise, problems: list[Problem]) -> None:
+    """Ids of steps, cues, cautions and variations become anchors, so they must be unique on the page."""
+    seen: set[tuple[str, str]] = set()
+    places: list[Loc] = [("steps", i, "id") for i in range(len(exercise.steps))]
+    places += [("cues", i, "id") for i in range(len(exercise.cues))]
+    places += [("cautions", i, "id") for i in range(len(exercise.cautions))]
+    for v, variation in enumerate(exercise.variations):
+        places.append(("variations", v, "id"))
+        places += [("variations", v, "steps", i, "id") for i in range(len(variation.steps))]
+    for (kind, anchor_id), loc in zip(exercise.anchors(), places, strict=True):
+        if (kind, anchor_id) in seen:
+            problems.append(doc.problem(loc, f"duplicate {kind} id '{anchor_id}' in exercise '{exercise.id}'", f"a {kind} id used once on the page", f"'{anchor_id}' again"))
+        seen.add((kind, anchor_id))
+
+
+def _unknown(doc: Document, loc: Loc, what: str, wanted: str, known: Iterable[str]) -> Problem:
+    close = difflib.get_close_matches(wanted, sorted(known), n=1)
+    hint = f" — did you mean '{close[0]}'?" if close else ""
+    return doc.problem(loc, f"no {what} with id '{wanted}'{hint}", f"the id of a {what} in content/{what}s/", f"'{wanted}'")
+
+
+def load_content(root: Path) -> Content:
+    """Load and check ``root/guide.yaml``, ``root/exercises/*.yaml`` and ``root/routines/*.yaml``.
+
+    Raises ContentError listing every problem found, across all files, at once.
+    """
+    root = Path(root)
+    problems: list[Problem] = []
+    guide_path = root / "guide.yaml"
+    if not guide_path.is_file():
+        raise ContentError([Problem(display_path(guide_path), 1, 1, "guide file is missing", "a guide.yaml in the content folder", "no such file")])
+    broken: set[str] = set()
+    guides = _load_all([guide_path], Guide, problems, set())
+    exercises = _unique(_load_all(sorted((root / "exercises").glob("*.yaml")), Exercise, problems, broken), "exercise", problems)
+    routines = _unique(_load_all(sorted((root / "routines").glob("*.yaml")), Routine, problems, set()), "routine", problems)
+    for doc, exercise in exercises.values():
+        _check_anchors(doc, exercise, problems)
+    for doc, routine in routines.values():
+        for i, item in enumerate(routine.exercises):
+            if item.exercise not in exercises and item.exercise not in broken:
+                problems.append(_unknown(doc, ("exercises", i, "exercise"), "exercise", item.exercise, exercises))
+    if not guides:
+        raise ContentError(problems)
+    guide_doc, guide = guides[0]
+    staged: dict[str, Loc] = {}
+    for s, stage in enumerate(guide.stages):
+        if stage.number != s + 1:
+            problems.append(guide_doc.problem(("stages", s, "number"), "stages must be numbered in order", f"number {s + 1}", str(stage.number)))
+        for e, exercise_id in enumerate(stage.exercises):
+            loc = ("stages", s, "exercises", e)
+            if exercise_id in broken:
+                continue
+            if exercise_id not in exercises:
+                problems.append(_unknown(guide_doc, loc, "exercise", exercise_id, exercises))
+            elif exercise_id in staged:
+                problems.append(guide_doc.problem(loc, f"exercise '{exercise_id}' is in the sequence twice", "each exercise in one stage", "a second mention"))
+            staged[exercise_id] = loc
+    for exercise_id, (doc, _) in sorted(exercises.items()):
+        if exercise_id not in staged:
+            problems.append(doc.problem(("id",), f"exercise '{exercise_id}' is not in any stage", "its id listed under a stage in guide.yaml", "no stage"))
+    if problems:
+        raise ContentError(problems)
+    ordered = {eid: exercises[eid][1] for stage in guide.stages for eid in stage.exercises}
+    return Content(root, guide, ordered, {rid: routines[rid][1] for rid in sorted(routines)})

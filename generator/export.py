@@ -1,0 +1,76 @@
+"""The machine-readable export, api/guide.json: validated content plus canonical URLs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import dosage_text, links
+from .content import Content
+from .render import ABOUT_SRC, HOME_SRC, SAFETY_SRC
+
+EXPORT_SRC = "api/guide.json"
+FORMAT_VERSION = 1
+
+
+def _page(kind: str, page_id: str, src: str, site_url: str | None) -> dict[str, str]:
+    path = links.page_path(src)
+    return {"kind": kind, "id": page_id, "path": "/" + path, "url": links.absolute(site_url, path)}
+
+
+def guide_data(content: Content, site_url: str | None) -> dict[str, Any]:
+    """The export as plain data, in a stable order."""
+    language = content.guide.language
+    pages = [
+        _page("home", "home", HOME_SRC, site_url),
+        _page("safety", "safety", SAFETY_SRC, site_url),
+        _page("about", "about", ABOUT_SRC, site_url),
+    ]
+    exercises = []
+    for exercise in content.exercises.values():
+        page = _page("exercise", exercise.id, links.exercise_src(exercise.id), site_url)
+        pages.append(page)
+        anchors = [
+            {"kind": kind, "id": part_id, "anchor": links.anchor(kind, part_id), "url": f"{page['url']}#{links.anchor(kind, part_id)}"}
+            for kind, part_id in exercise.anchors()
+        ]
+        exercises.append(
+            {
+                **exercise.model_dump(mode="json"),
+                "stage": content.stage_of(exercise.id).number,
+                "url": page["url"],
+                "dosage_text": dosage_text.line(exercise.dosage, language),
+                "anchors": anchors,
+            }
+        )
+    routines = []
+    for routine in content.routines.values():
+        page = _page("routine", routine.id, links.routine_src(routine.id), site_url)
+        pages.append(page)
+        items = []
+        for item in routine.exercises:
+            dosage = item.dosage or content.exercises[item.exercise].dosage
+            items.append(
+                {
+                    "exercise": item.exercise,
+                    "url": links.absolute(site_url, links.page_path(links.exercise_src(item.exercise))),
+                    "dosage": dosage.model_dump(mode="json"),
+                    "dosage_text": dosage_text.line(dosage, language),
+                    "note": item.note,
+                }
+            )
+        routines.append({**routine.model_dump(mode="json", exclude={"exercises"}), "url": page["url"], "exercises": items})
+    return {
+        "format": "traction-guide",
+        "format_version": FORMAT_VERSION,
+        "site_url": site_url,
+        "guide": content.guide.model_dump(mode="json"),
+        "pages": pages,
+        "exercises": exercises,
+        "routines": routines,
+    }
+
+
+def guide_json(content: Content, site_url: str | None) -> str:
+    """The export as JSON text (UTF-8, indented, stable)."""
+    return json.dumps(guide_data(content, site_url), ensure_ascii=False, indent=2) + "\n"

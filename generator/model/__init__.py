@@ -1,0 +1,14 @@
+"""The validated content model."""
+
+from .common import Id, Strict, Text
+from .dosage import Amount, Count, Dosage, Frequency
+from .exercise import Caution, Cue, Exercise, SourceRef, Step, Variation
+from .figure import Figure
+from .guide import Guide, Review, Safety, Source, Stage
+from .routine import Routine, RoutineItem
+
+__all__ = [
+    "Amount", "Caution", "Count", "Cue", "Dosage", "Exercise", "Figure", "Frequency", "Guide", "Id",
+    "Review", "Routine", "RoutineItem", "Safety", "Source", "SourceRef", "Stage", "Step", "Strict", "Text",
+    "Variation",
+]

@@ -1,0 +1,64 @@
+"""Dosage: how long, how many, how often, as structured numbers (prose is rendered from it)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, PositiveInt, model_validator
+
+from .common import Strict
+
+Unit = Literal["seconds", "minutes", "breaths"]
+
+
+class Amount(Strict):
+    """A range of time or breaths, e.g. 15–30 seconds."""
+
+    min: PositiveInt = Field(description="The smallest amount, e.g. `15`.")
+    max: PositiveInt | None = Field(None, description="The largest amount, e.g. `30`. Leave out for an exact amount.")
+    unit: Unit = Field(description="One of `seconds`, `minutes` or `breaths`.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Amount:
+        if self.max is not None and self.max < self.min:
+            raise ValueError(f"max ({self.max}) must not be smaller than min ({self.min})")
+        return self
+
+
+class Count(Strict):
+    """A range of repetitions, e.g. 4–6 times."""
+
+    min: PositiveInt = Field(description="The fewest times, e.g. `4`.")
+    max: PositiveInt | None = Field(None, description="The most times, e.g. `6`. Leave out for an exact number.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Count:
+        if self.max is not None and self.max < self.min:
+            raise ValueError(f"max ({self.max}) must not be smaller than min ({self.min})")
+        return self
+
+
+class Frequency(Strict):
+    """How often the exercise is done, e.g. 2 times a day."""
+
+    times: Count
+    per: Literal["day", "week"]
+
+
+class Dosage(Strict):
+    """How long and how many. Give at least one of `duration`, `hold` or `repetitions`."""
+
+    duration: Amount | None = Field(None, description="Keep moving for this long, e.g. `{min: 1, max: 2, unit: minutes}`.")
+    hold: Amount | None = Field(None, description="Hold the position for this long, e.g. `{min: 3, max: 5, unit: breaths}`.")
+    repetitions: Count | Literal["several", "as needed"] | None = Field(
+        None, description="How many times, e.g. `{min: 3, max: 10}`, or the words `several` or `as needed`."
+    )
+    per_side: bool = Field(False, description="`true` when the numbers apply to each side of the body.")
+    sets: Count | None = Field(None, description="How many rounds of the repetitions, if the source gives it.")
+    frequency: Frequency | None = Field(None, description="How often, if the source gives it.")
+
+    @model_validator(mode="after")
+    def _something(self) -> Dosage:
+        if self.duration is None and self.hold is None and self.repetitions is None:
+            raise ValueError("give at least one of duration, hold or repetitions")
+        return self

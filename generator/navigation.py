@@ -1,0 +1,27 @@
+"""The site's navigation, in sequence order, as MkDocs' nav structure (plain lists and dicts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import links
+from .content import Content
+from .render import ABOUT_SRC, HOME_SRC, SAFETY_SRC, html_text
+from .wording import words
+
+
+def navigation(content: Content, extra_pages: list[str]) -> list[Any]:
+    """Home, safety, the sequence, routines, hand-written pages, then About.
+
+    Material inserts nav titles as HTML, so titles from content are escaped here.
+    """
+    w = words(content.guide.language)
+    sequence = [
+        {html_text(f"{content.stage_of(e.id).number}. {e.title}"): links.exercise_src(e.id)} for e in content.exercises.values()
+    ]
+    nav: list[Any] = [{w["home"]: HOME_SRC}, {w["before_you_start"]: SAFETY_SRC}, {w["the_steps"]: sequence}]
+    if content.routines:
+        nav.append({w["routines"]: [{html_text(r.title): links.routine_src(r.id)} for r in content.routines.values()]})
+    nav.extend(sorted(extra_pages))
+    nav.append({w["about"]: ABOUT_SRC})
+    return nav

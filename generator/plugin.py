@@ -1,0 +1,78 @@
+"""MkDocs adapter: validates content before MkDocs touches the output folder, then adds the
+generated pages, the assets and api/guide.json as in-memory files."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .content import Content, load_content
+from .export import EXPORT_SRC, guide_json
+from .navigation import navigation
+from .problems import ContentError
+from .links import page_path
+from .render import ABOUT_SRC, render_pages, source_line
+from .wording import words
+
+log = logging.getLogger("mkdocs.plugins.traction")
+ASSETS_PREFIX = "assets/traction/"
+
+
+class TractionConfig(base.Config):
+    content = c.Type(str, default="content")
+    """Folder holding guide.yaml, exercises/ and routines/, relative to mkdocs.yml."""
+    assets = c.Type(str, default="site_assets")
+    """Folder of CSS, JS and fonts published under assets/traction/, relative to mkdocs.yml."""
+
+
+class TractionPlugin(BasePlugin[TractionConfig]):
+    """Adds the guide's pages to a MkDocs site."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Runs before MkDocs cleans site_dir, so bad content never costs the last good site.
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.content_dir = root / self.config.content
+        self.assets_dir = root / self.config.assets
+        if not config.use_directory_urls:
+            raise PluginError("traction: the link scheme needs 'use_directory_urls: true' in mkdocs.yml")
+        try:
+            self.guide: Content = load_content(self.content_dir)
+        except ContentError as error:
+            raise PluginError(f"traction: the content has problems:\n{error.report()}") from None
+        self.pages = render_pages(self.guide)
+        # The footer partial (overrides/partials/copyright.html) credits the source on every page.
+        config.extra["traction"] = {
+            "credit": source_line(self.guide),
+            "about_path": page_path(ABOUT_SRC),
+            "about_label": words(self.guide.guide.language)["about"],
+        }
+        if config.nav is None:
+            docs = Path(config.docs_dir)
+            extra = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")] if docs.is_dir() else []
+            config.nav = navigation(self.guide, [p for p in extra if p not in self.pages])
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for src, text in self.pages.items():
+            if files.get_file_from_path(src) is not None:
+                raise PluginError(f"traction: {config.docs_dir}/{src} clashes with a page the guide generates; rename it")
+            files.append(File.generated(config, src, content=text))
+        files.append(File.generated(config, EXPORT_SRC, content=guide_json(self.guide, config.site_url)))
+        if self.assets_dir.is_dir():
+            for path in sorted(p for p in self.assets_dir.rglob("*") if p.is_file()):
+                src = ASSETS_PREFIX + path.relative_to(self.assets_dir).as_posix()
+                files.append(File.generated(config, src, abs_src_path=str(path)))
+        return files
+
+    def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        for folder in (self.content_dir, self.assets_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

@@ -1,0 +1,146 @@
+"""Safe YAML loading that remembers where every value came from.
+
+Content is parsed with PyYAML's safe machinery (the C loader when it is there), then walked
+node by node so that every value keeps its ``line:column``. Anything beyond plain data is
+refused: Python object tags, aliases (which also stops alias bombs before they expand),
+duplicate keys and non-text keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import ContentError, Problem, shorten
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_BYTES = 1_000_000  # a content file is prose; anything bigger is a mistake
+PLAIN_TAGS = {
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data plus the position of every value and key in it."""
+
+    file: str
+    data: Any
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of ``loc``, or of its nearest enclosing value that exists."""
+        loc = tuple(loc)
+        if key and loc in self.keys:
+            return self.keys[loc]
+        while loc not in self.values and loc:
+            loc = loc[:-1]
+        return self.values.get(loc, (1, 1))
+
+    def problem(self, loc: Loc, message: str, expected: str = "", found: str = "", *, key: bool = False) -> Problem:
+        """A problem located at ``loc`` in this document."""
+        line, column = self.where(loc, key=key)
+        return Problem(self.file, line, column, message, expected, found)
+
+
+def _position(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+class _Walker:
+    """Turns a composed node tree into plain Python values, collecting positions and problems."""
+
+    def __init__(self, file: str) -> None:
+        self.doc = Document(file, None)
+        self.problems: list[Problem] = []
+        self.constructor = Loader("")
+
+    def fail(self, node: yaml.Node, message: str, expected: str = "", found: str = "") -> None:
+        line, column = _position(node.start_mark)
+        self.problems.append(Problem(self.doc.file, line, column, message, expected, found))
+
+    def walk(self, node: yaml.Node, loc: Loc) -> Any:
+        self.doc.values[loc] = _position(node.start_mark)
+        if node.tag not in PLAIN_TAGS:
+            self.fail(node, "unsupported YAML tag", "plain text, numbers, lists and mappings", f"'{node.tag.replace('tag:yaml.org,2002:', '!!')}'")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, loc + (i,)) for i, item in enumerate(node.value)]
+        return self.constructor.construct_object(node, deep=True)
+
+    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.constructor.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or key_node.tag != "tag:yaml.org,2002:str":
+                self.fail(key_node, "a key must be a plain word", "a name such as 'title'", shorten(key_node.value))
+                continue
+            if key in result:
+                self.fail(key_node, f"duplicate key '{key}'", "each key once per mapping", f"'{key}' again")
+                continue
+            self.doc.keys[loc + (key,)] = _position(key_node.start_mark)
+            result[key] = self.walk(value_node, loc + (key,))
+        return result
+
+
+def _first_alias(text: str, file: str) -> Problem | None:
+    """Aliases are refused before composing, so an alias bomb never gets to expand."""
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            line, column = _position(event.start_mark)
+            return Problem(file, line, column, "YAML aliases are not supported", "the value written out in full", f"alias '*{event.anchor}'")
+    return None
+
+
+def _decode(raw: bytes, file: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        bad = raw[error.start : error.start + 1].hex()
+        raise ContentError([Problem(file, line, column, "file is not valid UTF-8 text", "UTF-8 text", f"byte 0x{bad}")]) from None
+
+
+def load_yaml(path: Path, display: str | None = None) -> Document:
+    """Load one YAML file safely; raise ContentError naming ``file:line:column`` on any problem."""
+    file = display or str(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise ContentError([Problem(file, 1, 1, "file is too large", f"at most {MAX_BYTES:,} bytes", f"{len(raw):,} bytes")])
+    text = _decode(raw, file)
+    try:
+        alias = _first_alias(text, file)
+        if alias:
+            raise ContentError([alias])
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _position(mark) if mark else (1, 1)
+        message = "YAML syntax error" + (f" {error.context}" if error.context else "")
+        found = error.problem or "text that is not valid YAML"
+        expected = "valid YAML (check the indentation, colons, quotes and brackets)"
+        raise ContentError([Problem(file, line, column, message, expected, found)]) from None
+    if root is None:
+        raise ContentError([Problem(file, 1, 1, "file is empty", "a mapping of keys such as 'id' and 'title'", "no content")])
+    walker = _Walker(file)
+    walker.doc.data = walker.walk(root, ())
+    if walker.problems:
+        raise ContentError(walker.problems)
+    return walker.doc

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set up (Python packages and Debian's chromium for the browser tests) and run every test.
+# Extra arguments go to pytest, e.g. `bash scripts/test.sh tests/unit -q`.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh" test
+if ! command -v chromium >/dev/null 2>&1; then
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq chromium >/dev/null
+fi
+exec .venv/bin/python -m pytest "$@"

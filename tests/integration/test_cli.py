@@ -1,0 +1,97 @@
+"""The traction CLI: check reports every problem; build never loses the last good site."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run, traction
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_check_accepts_good_content(project):
+    result = traction("check", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "OK: 2 exercises in 2 stages, 1 routines" in result.stdout
+
+
+BAD_INPUTS = {
+    "syntax error": ("exercises/childs-pose.yaml", "title: Child's pose", "title: [Child's pose", "YAML syntax error"),
+    "wrong type": ("exercises/childs-pose.yaml", "repetitions: {min: 3, max: 10}", "repetitions: {min: 3, max: lots}", "invalid value for 'max'"),
+    "missing field": ("exercises/childs-pose.yaml", "purpose: Gently", "porpoise: Gently", "missing required key 'purpose'"),
+    "unknown key": ("exercises/childs-pose.yaml", "title: Child's pose", "titel: Child's pose", "unknown key 'titel' — did you mean 'title'?"),
+    "duplicate id": ("exercises/runners-lunge.yaml", "id: runners-lunge", "id: childs-pose", "duplicate exercise id 'childs-pose'"),
+    "missing exercise": ("routines/both.yaml", "- exercise: childs-pose", "- exercise: child-pose", "no exercise with id 'child-pose'"),
+    "empty file": ("routines/both.yaml", None, "", "file is empty"),
+    "not UTF-8": ("routines/both.yaml", None, b"id: caf\xe9\n", "file is not valid UTF-8 text"),
+    "python tag": ("routines/both.yaml", None, "id: !!python/object/apply:os.system ['touch {marker}']\n", "unsupported YAML tag"),
+    "alias bomb": ("routines/both.yaml", None, "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "YAML aliases are not supported"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_check_reports_each_bad_input(project, case):
+    name, old, new, message = BAD_INPUTS[case]
+    path = project / "content" / name
+    marker = project / "ran"
+    if old is None:
+        path.write_bytes(new if isinstance(new, bytes) else new.format(marker=marker).encode())
+    else:
+        path.write_text(path.read_text().replace(old, new, 1))
+    result = traction("check", cwd=project)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    hits = [line for line in lines if message in line]
+    assert len(hits) == 1, result.stderr
+    location, _, rest = hits[0].partition(": ")
+    file, line_no, column = location.rsplit(":", 2)
+    assert file == f"content/{name}" and int(line_no) >= 1 and int(column) >= 1
+    assert "expected" in rest and "found" in rest
+    assert lines[-1].endswith("found.")
+    assert not marker.exists()
+
+
+def test_all_problems_in_one_run(project):
+    for case in ("unknown key", "missing exercise", "not UTF-8"):
+        name, old, new, _ = BAD_INPUTS[case]
+        path = project / "content" / name
+        if old is None:
+            path.write_bytes(new)
+        else:
+            path.write_text(path.read_text().replace(old, new, 1))
+    (project / "content" / "exercises" / "empty.yaml").write_text("")
+    result = traction("check", cwd=project)
+    assert result.returncode == 1
+    assert "4 problems found." in result.stderr or "5 problems found." in result.stderr, result.stderr
+    for message in ("unknown key 'titel'", "file is not valid UTF-8 text", "file is empty"):
+        assert message in result.stderr
+
+
+def test_failed_build_leaves_the_previous_site_untouched(project):
+    assert traction("build", cwd=project).returncode == 0
+    before = tree_digest(project / "site")
+    path = project / "content" / "exercises" / "childs-pose.yaml"
+    path.write_text(path.read_text().replace("title:", "titel:", 1))
+    result = traction("build", cwd=project)
+    assert result.returncode == 1
+    assert "unknown key 'titel'" in result.stderr
+    assert tree_digest(project / "site") == before
+    # The plugin refuses the same content before MkDocs cleans the folder, for plain `mkdocs build` too.
+    result = run("mkdocs", "build", cwd=project)
+    assert result.returncode == 1
+    assert "unknown key 'titel'" in result.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_console_script_and_module_agree(project):
+    script = run("traction", "check", cwd=project)
+    assert script.returncode == 0 and script.stdout == traction("check", cwd=project).stdout

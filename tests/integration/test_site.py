@@ -1,0 +1,101 @@
+"""Build real sites with mkdocs --strict and read the HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tests.conftest import make_project, traction
+from tests.integration.test_cli import tree_digest
+
+
+class Elements(HTMLParser):
+    """Collects every start tag with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = Elements()
+    parser.feed(html)
+    return parser.tags
+
+
+def test_every_page_exists(fixture_site: Path):
+    for path in ["index.html", "safety/index.html", "about/index.html", "extra/index.html",
+                 "exercises/childs-pose/index.html", "exercises/runners-lunge/index.html", "routines/both/index.html",
+                 "api/guide.json", "assets/traction/css/traction.css"]:
+        assert (fixture_site / path).is_file(), path
+
+
+def test_steps_in_order_with_anchors(fixture_site: Path):
+    html = (fixture_site / "exercises/childs-pose/index.html").read_text()
+    ids = [a["id"] for tag, a in elements(html) if tag == "li" and (a.get("id") or "").startswith("step-")]
+    assert ids == ["step-kneel", "step-sit-back", "step-place-knees", "step-reach-forward", "step-grip-floor", "step-sink-back", "step-hold"]
+    assert "How long and how many" in html and "Hold for 3–5 breaths" in html
+    assert 'class="admonition danger traction-stop"' in html
+    assert "<details" not in html  # safety text is never folded away
+
+
+def test_home_shows_the_sequence_in_order(fixture_site: Path):
+    html = (fixture_site / "index.html").read_text()
+    assert html.index('href="exercises/childs-pose/"') < html.index('href="exercises/runners-lunge/"')
+
+
+def test_search_index_finds_titles_and_other_names(fixture_site: Path):
+    index = json.loads((fixture_site / "search/search_index.json").read_text())
+    by_location = {d["location"]: d for d in index["docs"]}
+    childs = by_location["exercises/childs-pose/"]
+    assert childs["title"] == "Child's pose"
+    assert "Balasana" in childs["text"]
+    assert "Psoas stretch" in by_location["exercises/runners-lunge/"]["text"]
+
+
+def test_export_is_published(fixture_site: Path):
+    data = json.loads((fixture_site / "api/guide.json").read_text())
+    assert data["exercises"][0]["url"] == "http://127.0.0.1:8000/exercises/childs-pose/"
+    assert {a["anchor"] for a in data["exercises"][0]["anchors"]} >= {"step-kneel", "cue-anchor-hands"}
+
+
+def test_every_page_credits_the_source(fixture_site: Path):
+    pages = list(fixture_site.rglob("index.html"))
+    assert len(pages) >= 7
+    for page in pages:
+        html = page.read_text()
+        assert "Treat Your Own Low Back Pain" in html and "Joe Uhan" in html, page
+        assert re.search(r'href="[./]*/about/"', html), page
+
+
+def test_hostile_content_never_runs_in_a_page(tmp_path: Path):
+    project = make_project(tmp_path / "project")
+    path = project / "content" / "exercises" / "childs-pose.yaml"
+    text = path.read_text()
+    text = text.replace("text: Kneel on the floor.", "text: '<script>alert(1)</script>'")
+    text = text.replace("title: Child's pose", "title: '<img src=x onerror=alert(1)> [x](javascript:alert(1))'")
+    text = text.replace("  - Balasana", "  - '<svg onload=alert(1)>'")
+    path.write_text(text)
+    result = traction("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    for page in (project / "site").rglob("*.html"):
+        html = page.read_text()
+        for tag, attrs in elements(html):
+            assert tag not in {"img", "svg"} or "onerror" not in attrs and "onload" not in attrs, page
+            assert not any(k.startswith("on") for k in attrs), (page, tag, attrs)
+            assert not (attrs.get("href") or "").startswith("javascript:"), page
+        assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (project / "site/exercises/childs-pose/index.html").read_text()
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path):
+    first = make_project(tmp_path / "one")
+    second = make_project(tmp_path / "two")
+    assert traction("build", cwd=first).returncode == 0
+    assert traction("build", cwd=second).returncode == 0
+    assert tree_digest(first / "site") == tree_digest(second / "site")

@@ -1,0 +1,130 @@
+"""Validation of whole content folders: every problem located, all reported at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.content import load_content
+from generator.problems import ContentError
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(content_dir: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(content_dir)
+    return [str(p) for p in caught.value.problems]
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_fixture_content_is_valid(content_dir):
+    content = load_content(content_dir)
+    assert list(content.exercises) == ["childs-pose", "runners-lunge"]
+    assert list(content.routines) == ["both"]
+    assert content.stage_of("runners-lunge").number == 2
+
+
+def test_unknown_key_suggests_the_closest(content_dir):
+    path = content_dir / "exercises" / "childs-pose.yaml"
+    edit(path, "title: Child's pose", "titel: Child's pose")
+    found = problems(content_dir)
+    line = line_of(path, "titel:")
+    unknown = [p for p in found if "unknown key 'titel'" in p]
+    assert len(unknown) == 1 and f":{line}:1: unknown key 'titel' — did you mean 'title'?" in unknown[0]
+    assert "expected one of:" in unknown[0] and "found 'titel'" in unknown[0]
+    missing = [p for p in found if "missing required key 'title'" in p]
+    assert len(missing) == 1 and "childs-pose.yaml:2:1:" in missing[0]  # where the mapping starts, after the comment
+
+
+def test_wrong_type_names_expected_and_found(content_dir):
+    path = content_dir / "exercises" / "childs-pose.yaml"
+    edit(path, "hold: {min: 3, max: 5, unit: breaths}", "hold: {min: three, max: 5, unit: breaths}")
+    (problem,) = problems(content_dir)
+    line = line_of(path, "min: three")
+    assert f"childs-pose.yaml:{line}:" in problem
+    assert "invalid value for 'min'" in problem and "integer" in problem and "found 'three'" in problem
+
+
+def test_bad_unit_and_reversed_range(content_dir):
+    path = content_dir / "exercises" / "runners-lunge.yaml"
+    edit(path, "hold: {min: 15, max: 30, unit: seconds}", "hold: {min: 30, max: 15, unit: hours}")
+    found = problems(content_dir)
+    assert any("invalid value for 'unit'" in p and "'seconds', 'minutes' or 'breaths'" in p and "found 'hours'" in p for p in found)
+    edit(path, "unit: hours", "unit: seconds")
+    (problem,) = problems(content_dir)
+    assert "max (15) must not be smaller than min (30)" in problem
+
+
+def test_missing_required_field(content_dir):
+    path = content_dir / "exercises" / "runners-lunge.yaml"
+    text = path.read_text()
+    start = text.index("stop_rules:")
+    end = text.index("cautions:")
+    path.write_text(text[:start] + text[end:])
+    (problem,) = problems(content_dir)
+    assert "runners-lunge.yaml:" in problem and "missing required key 'stop_rules'" in problem
+
+
+def test_duplicate_ids_across_files_and_within_a_page(content_dir):
+    exercises = content_dir / "exercises"
+    (exercises / "copy.yaml").write_text((exercises / "childs-pose.yaml").read_text())
+    edit(exercises / "runners-lunge.yaml", "- id: sink", "- id: hold")
+    found = problems(content_dir)
+    assert any("copy.yaml:" in p and "duplicate exercise id 'childs-pose'" in p and "childs-pose.yaml:2" in p for p in found), found
+    assert any("runners-lunge.yaml:" in p and "duplicate step id 'hold'" in p for p in found), found
+
+
+def test_routine_naming_a_missing_exercise(content_dir):
+    path = content_dir / "routines" / "both.yaml"
+    edit(path, "- exercise: runners-lunge", "- exercise: runners-lunges")
+    (problem,) = problems(content_dir)
+    line = line_of(path, "runners-lunges")
+    assert f"both.yaml:{line}:15: no exercise with id 'runners-lunges' — did you mean 'runners-lunge'?" in problem
+
+
+def test_every_problem_in_every_file_is_reported_at_once(content_dir):
+    edit(content_dir / "exercises" / "childs-pose.yaml", "title: Child's pose", "titel: Child's pose")
+    (content_dir / "exercises" / "empty.yaml").write_text("")
+    (content_dir / "exercises" / "latin.yaml").write_bytes("id: caf\xe9\n".encode("latin-1"))
+    (content_dir / "routines" / "bad.yaml").write_text("id: bad\ntitle: [oops\n")
+    edit(content_dir / "guide.yaml", "version: 0.1.0", "version: 0.1.0\n  extra: 1")
+    found = problems(content_dir)
+    files = {p.split(":")[0].rsplit("/", 1)[-1] for p in found}
+    assert {"childs-pose.yaml", "empty.yaml", "latin.yaml", "bad.yaml", "guide.yaml"} <= files, found
+
+
+def test_stage_problems(content_dir):
+    guide = content_dir / "guide.yaml"
+    edit(guide, "exercises: [runners-lunge]", "exercises: [runners-lunge, childs-pose, nope]")
+    edit(guide, "  - number: 2", "  - number: 3")
+    found = problems(content_dir)
+    assert any("stages must be numbered in order" in p for p in found)
+    assert any("exercise 'childs-pose' is in the sequence twice" in p for p in found)
+    assert any("no exercise with id 'nope'" in p for p in found)
+
+
+def test_exercise_outside_the_sequence(content_dir):
+    extra = content_dir / "exercises" / "extra.yaml"
+    extra.write_text((content_dir / "exercises" / "childs-pose.yaml").read_text().replace("id: childs-pose", "id: extra"))
+    (problem,) = problems(content_dir)
+    assert "extra.yaml:2:5: exercise 'extra' is not in any stage" in problem
+
+
+def test_missing_guide_file(tmp_path):
+    (problem,) = problems(tmp_path)
+    assert "guide.yaml:1:1: guide file is missing" in problem
+
+
+def test_ids_must_be_slugs(content_dir):
+    edit(content_dir / "exercises" / "childs-pose.yaml", "- id: kneel", "- id: Kneel Down")
+    (problem,) = problems(content_dir)
+    assert "invalid value for 'id'" in problem and "found 'Kneel Down'" in problem

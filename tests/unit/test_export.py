@@ -1,0 +1,42 @@
+"""api/guide.json: validated content plus the canonical URL of every page and anchor."""
+
+import json
+
+from generator.content import load_content
+from generator.dosage_text import line
+from generator.export import guide_data, guide_json
+
+
+def test_every_page_and_anchor_has_a_canonical_url(content_dir):
+    content = load_content(content_dir)
+    data = guide_data(content, "https://guide.example/back/")
+    urls = {p["url"] for p in data["pages"]}
+    assert "https://guide.example/back/exercises/childs-pose/" in urls
+    assert "https://guide.example/back/routines/both/" in urls
+    assert "https://guide.example/back/" in urls
+    childs = data["exercises"][0]
+    assert childs["id"] == "childs-pose" and childs["stage"] == 1
+    assert childs["anchors"][0] == {
+        "kind": "step",
+        "id": "kneel",
+        "anchor": "step-kneel",
+        "url": "https://guide.example/back/exercises/childs-pose/#step-kneel",
+    }
+    assert [a["id"] for a in childs["anchors"] if a["kind"] == "step"] == [s.id for s in content.exercises["childs-pose"].steps]
+
+
+def test_export_agrees_with_the_content(content_dir):
+    content = load_content(content_dir)
+    data = json.loads(guide_json(content, None))
+    for exported, exercise in zip(data["exercises"], content.exercises.values(), strict=True):
+        assert exported["dosage"] == exercise.dosage.model_dump(mode="json")
+        assert exported["dosage_text"] == line(exercise.dosage)
+    both = data["routines"][0]
+    assert both["url"] == "/routines/both/"
+    assert both["exercises"][1]["dosage_text"] == "Hold for 20 seconds · Do it 2 times on each side"
+    assert data["guide"]["source"]["published"] == "2023-06-09"
+
+
+def test_export_is_stable(content_dir):
+    content = load_content(content_dir)
+    assert guide_json(content, None) == guide_json(load_content(content_dir), None)

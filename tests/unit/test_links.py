@@ -1,0 +1,26 @@
+"""The link scheme: paths, anchors and relative links."""
+
+from generator import links
+
+
+def test_page_paths():
+    assert links.page_path(links.exercise_src("childs-pose")) == "exercises/childs-pose/"
+    assert links.page_path(links.routine_src("full-sequence")) == "routines/full-sequence/"
+    assert links.page_path("index.md") == ""
+    assert links.page_path("safety.md") == "safety/"
+
+
+def test_anchor_is_kind_and_id():
+    assert links.anchor("step", "kneel") == "step-kneel"
+
+
+def test_relative_links():
+    assert links.relative("exercises/a/", "routines/b/") == "../../routines/b/"
+    assert links.relative("", "exercises/a/") == "exercises/a/"
+    assert links.relative("exercises/a/", "") == "../../"
+    assert links.relative("safety/", "safety/") == "./"
+
+
+def test_absolute_urls():
+    assert links.absolute("https://example.org/guide/", "exercises/a/") == "https://example.org/guide/exercises/a/"
+    assert links.absolute(None, "exercises/a/") == "/exercises/a/"
