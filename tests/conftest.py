@@ -12,6 +12,15 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = REPO / "tests" / "fixtures" / "content"
+READING_GRADES: dict[str, float] = {}  # filled by tests/content/test_plain_language.py
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    """Print the reading grade of every page the plain-language test measured."""
+    if READING_GRADES:
+        terminalreporter.section("reading grade per page (Flesch-Kincaid, must be 8 or lower)")
+        for page, grade in sorted(READING_GRADES.items()):
+            terminalreporter.write_line(f"{grade:5.1f}  {page}")
 
 
 def make_project(root: Path, content: Path = FIXTURE_CONTENT) -> Path:
