@@ -11,13 +11,16 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .browser import print_cards
 from .content import Content, load_content
+from .figures.sheet import contact_sheet
+from .plugin_env import CARD_PDFS_ENV
 from .problems import ContentError
 
 
-def _check(content_dir: Path) -> Content | None:
+def _check(content_dir: Path, assets_dir: Path) -> Content | None:
     try:
-        content = load_content(content_dir)
+        content = load_content(content_dir, assets_dir if assets_dir.is_dir() else None)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return None
@@ -36,17 +39,28 @@ def _build_epoch(content: Content) -> str:
     return str(int(dt.datetime(reviewed.year, reviewed.month, reviewed.day, tzinfo=dt.timezone.utc).timestamp()))
 
 
-def build(config_file: Path, content_dir: Path, site_dir: Path) -> int:
-    """Check, then build with --strict into a fresh folder; replace site_dir only on success."""
-    content = _check(content_dir)
+def build(config_file: Path, content_dir: Path, assets_dir: Path, site_dir: Path, card_pdfs: bool = False) -> int:
+    """Check, then build with --strict into a fresh folder; replace site_dir only on success.
+
+    With ``card_pdfs``, every card is also printed to PDF (A4 and Letter) and linked from its page.
+    """
+    content = _check(content_dir, assets_dir)
     if content is None:
         return 1
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".traction-build-", dir=site_dir.parent))
     env = dict(os.environ, SOURCE_DATE_EPOCH=_build_epoch(content), NO_MKDOCS_2_WARNING="1")
+    if card_pdfs:
+        env[CARD_PDFS_ENV] = "1"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(staging)]
     result = subprocess.run(command, env=env, check=False)
+    if result.returncode == 0 and card_pdfs:
+        try:
+            print(f"Printed {len(print_cards(staging, into_site=True))} card PDFs")
+        except Exception as error:  # noqa: BLE001 - any failure to print must keep the old site
+            print(f"Printing the cards failed: {error}", file=sys.stderr)
+            result = subprocess.CompletedProcess(command, 1)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
@@ -61,17 +75,43 @@ def build(config_file: Path, content_dir: Path, site_dir: Path) -> int:
     return 0
 
 
+def figure_sheet(content_dir: Path, assets_dir: Path, sheet: Path) -> int:
+    """Write a contact sheet of every figure, for reviewing that each position reads clearly."""
+    content = _check(content_dir, assets_dir)
+    if content is None:
+        return 1
+    contact_sheet(content).save(sheet)
+    print(f"Contact sheet written to {sheet}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `traction` and `python -m generator`."""
     parser = argparse.ArgumentParser(prog="traction", description="Build exercise guides from YAML content.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the content and list every problem")
-    check.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     build_cmd = sub.add_parser("build", help="check, then build the site with mkdocs --strict")
-    build_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    figures = sub.add_parser("figures", help="draw every figure; --sheet writes a contact sheet for review")
+    figures.add_argument("--sheet", type=Path, required=True, help="PNG file to write the contact sheet to")
+    for command in (check, build_cmd, figures):
+        command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+        command.add_argument("--assets", type=Path, default=Path("site_assets"), help="assets folder (default: site_assets)")
+    build_cmd.add_argument("--card-pdfs", action="store_true", help="also print every card to PDF (needs chromium) and link them")
+    cards = sub.add_parser("cards", help="print every card of a built site to PDF (A4 and US Letter)")
+    cards.add_argument("--pdf", type=Path, required=True, metavar="OUTDIR", help="folder to write the PDFs to")
+    cards.add_argument("--site-dir", "-d", type=Path, default=Path("site"), help="the built site (default: site)")
     build_cmd.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     build_cmd.add_argument("--site-dir", "-d", type=Path, default=Path("site"), help="output folder (default: site)")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return 0 if _check(args.content) else 1
-    return build(args.config_file, args.content, args.site_dir)
+        return 0 if _check(args.content, args.assets) else 1
+    if args.command == "figures":
+        return figure_sheet(args.content, args.assets, args.sheet)
+    if args.command == "cards":
+        if not (args.site_dir / "api" / "guide.json").is_file():
+            print(f"{args.site_dir} is not a built guide; run `traction build` first", file=sys.stderr)
+            return 1
+        for path in print_cards(args.site_dir, out_dir=args.pdf):
+            print(path)
+        return 0
+    return build(args.config_file, args.content, args.assets, args.site_dir, args.card_pdfs)

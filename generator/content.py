@@ -6,12 +6,14 @@ import difflib
 import types
 import typing
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .card import CARD_CAPACITY, CARD_CUE_MAX, card_cue
+from .figures.photo import PhotoError, PhotoInfo, inspect_photo
 from .model import Exercise, Guide, Routine, Stage
 from .problems import ContentError, Problem, shorten
 from .yaml_source import Document, Loc, load_yaml
@@ -25,6 +27,7 @@ class Content:
     guide: Guide
     exercises: dict[str, Exercise]
     routines: dict[str, Routine]
+    photos: dict[str, PhotoInfo] = field(default_factory=dict)
 
     def stage_of(self, exercise_id: str) -> Stage:
         """The stage of the sequence an exercise belongs to."""
@@ -159,10 +162,31 @@ def _check_anchors(doc: Document, exercise: Exercise, problems: list[Problem]) -
     for v, variation in enumerate(exercise.variations):
         places.append(("variations", v, "id"))
         places += [("variations", v, "steps", i, "id") for i in range(len(variation.steps))]
+    cue = card_cue(exercise)
+    if cue is not None and len(cue.text) > CARD_CUE_MAX:
+        loc = ("cues", exercise.cues.index(cue), "text")
+        problems.append(doc.problem(loc, f"the cue printed on cards for '{exercise.id}' is too long",
+                                    f"at most {CARD_CUE_MAX} characters, or 'card: true' on a shorter cue", f"{len(cue.text)} characters"))
     for (kind, anchor_id), loc in zip(exercise.anchors(), places, strict=True):
         if (kind, anchor_id) in seen:
             problems.append(doc.problem(loc, f"duplicate {kind} id '{anchor_id}' in exercise '{exercise.id}'", f"a {kind} id used once on the page", f"'{anchor_id}' again"))
         seen.add((kind, anchor_id))
+
+
+def _check_photos(
+    doc: Document, exercise: Exercise, assets: Path | None, photos: dict[str, PhotoInfo], problems: list[Problem]
+) -> None:
+    for i, figure in enumerate(exercise.figures):
+        if figure.kind != "photo" or figure.src is None:
+            continue
+        loc = ("figures", i, "src")
+        if assets is None:
+            problems.append(doc.problem(loc, "photos need an assets folder", "a site_assets/ folder beside content/", "none"))
+            continue
+        try:
+            photos[figure.src] = inspect_photo(assets, figure.src)
+        except PhotoError as error:
+            problems.append(doc.problem(loc, f"cannot use photo: {error}", "a JPEG, PNG or WebP file inside site_assets/", f"'{figure.src}'"))
 
 
 def _unknown(doc: Document, loc: Loc, what: str, wanted: str, known: Iterable[str]) -> Problem:
@@ -171,8 +195,10 @@ def _unknown(doc: Document, loc: Loc, what: str, wanted: str, known: Iterable[st
     return doc.problem(loc, f"no {what} with id '{wanted}'{hint}", f"the id of a {what} in content/{what}s/", f"'{wanted}'")
 
 
-def load_content(root: Path) -> Content:
+def load_content(root: Path, assets: Path | None = None) -> Content:
     """Load and check ``root/guide.yaml``, ``root/exercises/*.yaml`` and ``root/routines/*.yaml``.
+
+    Photos named by figures are looked up (and checked) inside ``assets``.
 
     Raises ContentError listing every problem found, across all files, at once.
     """
@@ -185,9 +211,14 @@ def load_content(root: Path) -> Content:
     guides = _load_all([guide_path], Guide, problems, set())
     exercises = _unique(_load_all(sorted((root / "exercises").glob("*.yaml")), Exercise, problems, broken), "exercise", problems)
     routines = _unique(_load_all(sorted((root / "routines").glob("*.yaml")), Routine, problems, set()), "routine", problems)
+    photos: dict[str, PhotoInfo] = {}
     for doc, exercise in exercises.values():
         _check_anchors(doc, exercise, problems)
+        _check_photos(doc, exercise, assets, photos, problems)
     for doc, routine in routines.values():
+        if len(routine.exercises) > CARD_CAPACITY:
+            problems.append(doc.problem(("exercises",), f"routine '{routine.id}' has too many exercises for its one-page card",
+                                        f"at most {CARD_CAPACITY} exercises (split it into two routines)", f"{len(routine.exercises)} exercises", key=True))
         for i, item in enumerate(routine.exercises):
             if item.exercise not in exercises and item.exercise not in broken:
                 problems.append(_unknown(doc, ("exercises", i, "exercise"), "exercise", item.exercise, exercises))
@@ -213,4 +244,4 @@ def load_content(root: Path) -> Content:
     if problems:
         raise ContentError(problems)
     ordered = {eid: exercises[eid][1] for stage in guide.stages for eid in stage.exercises}
-    return Content(root, guide, ordered, {rid: routines[rid][1] for rid in sorted(routines)})
+    return Content(root, guide, ordered, {rid: routines[rid][1] for rid in sorted(routines)}, photos)

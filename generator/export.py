@@ -59,7 +59,11 @@ def guide_data(content: Content, site_url: str | None) -> dict[str, Any]:
                     "note": item.note,
                 }
             )
-        routines.append({**routine.model_dump(mode="json", exclude={"exercises"}), "url": page["url"], "exercises": items})
+        card = _page("card", routine.id, links.card_src(routine.id), site_url)
+        pages.append(card)
+        routines.append(
+            {**routine.model_dump(mode="json", exclude={"exercises"}), "url": page["url"], "card_url": card["url"], "exercises": items}
+        )
     return {
         "format": "traction-guide",
         "format_version": FORMAT_VERSION,

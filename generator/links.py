@@ -15,6 +15,16 @@ def routine_src(routine_id: str) -> str:
     return f"routines/{routine_id}.md"
 
 
+def card_src(routine_id: str) -> str:
+    """Markdown source path of a routine's printable card."""
+    return f"cards/{routine_id}.md"
+
+
+def card_pdf(routine_id: str, paper: str) -> str:
+    """Site path of a card's PDF ('a4' or 'letter'), written by `traction build --card-pdfs`."""
+    return f"cards/{routine_id}/{routine_id}-{paper}.pdf"
+
+
 def page_path(src: str) -> str:
     """The URL path (relative to the site root) MkDocs gives a Markdown source with directory URLs."""
     stem = src.removesuffix(".md")
@@ -32,6 +42,19 @@ def relative(from_path: str, to_path: str) -> str:
     """A relative link from one page path to another ('' is the home page)."""
     rel = posixpath.relpath(to_path or ".", from_path or ".")
     return "./" if rel == "." else rel + "/"
+
+
+FIGURE_FILES = {"1x": "{figure}-400.webp", "2x": "{figure}-800.webp", "print": "{figure}-print.png"}
+
+
+def figure_file(exercise_id: str, figure_id: str, variant: str) -> str:
+    """Site path of one output of a figure: variant '1x' or '2x' (WebP) or 'print' (PNG)."""
+    return f"assets/figures/{exercise_id}/" + FIGURE_FILES[variant].format(figure=figure_id)
+
+
+def relative_file(from_path: str, to_file: str) -> str:
+    """A relative link from a page path to a file such as an image."""
+    return posixpath.relpath(to_file, from_path or ".")
 
 
 def absolute(site_url: str | None, path: str) -> str:

@@ -4,6 +4,7 @@ generated pages, the assets and api/guide.json as in-memory files."""
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -14,6 +15,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .content import Content, load_content
+from .plugin_env import CARD_PDFS_ENV
+from .figures.store import FigureStore
 from .export import EXPORT_SRC, guide_json
 from .navigation import navigation
 from .problems import ContentError
@@ -25,11 +28,14 @@ log = logging.getLogger("mkdocs.plugins.traction")
 ASSETS_PREFIX = "assets/traction/"
 
 
+
 class TractionConfig(base.Config):
     content = c.Type(str, default="content")
     """Folder holding guide.yaml, exercises/ and routines/, relative to mkdocs.yml."""
     assets = c.Type(str, default="site_assets")
-    """Folder of CSS, JS and fonts published under assets/traction/, relative to mkdocs.yml."""
+    """Folder of CSS, JS, fonts and photos published under assets/traction/, relative to mkdocs.yml."""
+    cache = c.Type(str, default=".cache/traction")
+    """Folder where drawn figures are kept between builds, keyed by a hash of their description."""
 
 
 class TractionPlugin(BasePlugin[TractionConfig]):
@@ -43,10 +49,13 @@ class TractionPlugin(BasePlugin[TractionConfig]):
         if not config.use_directory_urls:
             raise PluginError("traction: the link scheme needs 'use_directory_urls: true' in mkdocs.yml")
         try:
-            self.guide: Content = load_content(self.content_dir)
+            self.guide: Content = load_content(self.content_dir, self.assets_dir)
         except ContentError as error:
             raise PluginError(f"traction: the content has problems:\n{error.report()}") from None
-        self.pages = render_pages(self.guide)
+        self.pages = render_pages(self.guide, config.site_url, card_pdfs=os.environ.get(CARD_PDFS_ENV) == "1")
+        store = FigureStore(root / self.config.cache / "figures")
+        self.figures = store.add_all(self.guide)
+        log.info(f"traction: figures: {store.drawn} drawn, {store.cached} from cache")
         # The footer partial (overrides/partials/copyright.html) credits the source on every page.
         config.extra["traction"] = {
             "credit": source_line(self.guide),
@@ -65,6 +74,8 @@ class TractionPlugin(BasePlugin[TractionConfig]):
                 raise PluginError(f"traction: {config.docs_dir}/{src} clashes with a page the guide generates; rename it")
             files.append(File.generated(config, src, content=text))
         files.append(File.generated(config, EXPORT_SRC, content=guide_json(self.guide, config.site_url)))
+        for src, path in sorted(self.figures.items()):
+            files.append(File.generated(config, src, abs_src_path=str(path)))
         if self.assets_dir.is_dir():
             for path in sorted(p for p in self.assets_dir.rglob("*") if p.is_file()):
                 src = ASSETS_PREFIX + path.relative_to(self.assets_dir).as_posix()

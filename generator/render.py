@@ -10,7 +10,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import dosage_text, links
+from .card import PAPERS, card_items, card_layout
 from .content import Content
+from .figures.store import figure_size
+from .model import Routine
+from .qr import qr_svg
 from .wording import words
 
 SAFETY_SRC = "safety.md"
@@ -49,6 +53,7 @@ def _environment(language: str) -> Environment:
     env.filters["html_attribute"] = html_attribute
     env.filters["dosage_line"] = lambda d: dosage_text.line(d, language)
     env.filters["dosage_phrases"] = lambda d: dosage_text.phrases(d, language)
+    env.filters["dosage_short"] = lambda d: dosage_text.line(d, language, short=True)
     env.globals["w"] = words(language)
     env.globals["anchor"] = links.anchor
     return env
@@ -63,8 +68,11 @@ def source_line(content: Content) -> str:
     )
 
 
-def render_pages(content: Content) -> dict[str, str]:
-    """Every generated page as {Markdown source path: Markdown text}, in a stable order."""
+def render_pages(content: Content, site_url: str | None = None, card_pdfs: bool = False) -> dict[str, str]:
+    """Every generated page as {Markdown source path: Markdown text}, in a stable order.
+
+    ``site_url`` makes QR codes absolute; ``card_pdfs`` links each card to its PDFs.
+    """
     guide = content.guide
     env = _environment(guide.language)
     exercise_paths = {eid: links.page_path(links.exercise_src(eid)) for eid in content.exercises}
@@ -75,11 +83,18 @@ def render_pages(content: Content) -> dict[str, str]:
         "safety_path": links.page_path(SAFETY_SRC),
         "exercise_paths": exercise_paths,
         "routine_paths": routine_paths,
+        "qr": qr_svg,
     }
 
     def render(template: str, src: str, **context: Any) -> tuple[str, str]:
         here = links.page_path(src)
-        text = env.get_template(template).render(shared, link=lambda to: links.relative(here, to), **context)
+        text = env.get_template(template).render(
+            shared,
+            link=lambda to: links.relative(here, to),
+            figure_link=lambda exercise, figure, variant: links.relative_file(here, links.figure_file(exercise, figure, variant)),
+            figure_size=lambda figure: figure_size(figure, content),
+            **context,
+        )
         return src, text
 
     pages = dict(
@@ -91,7 +106,11 @@ def render_pages(content: Content) -> dict[str, str]:
                 routines=list(content.routines.values()),
             ),
             render("safety.md.j2", SAFETY_SRC),
-            render("about.md.j2", ABOUT_SRC),
+            render(
+                "about.md.j2",
+                ABOUT_SRC,
+                figure_credits=sorted({(f.credit, f.licence) for e in content.exercises.values() for f in e.figures}),
+            ),
         ]
     )
     for exercise in content.exercises.values():
@@ -113,6 +132,28 @@ def render_pages(content: Content) -> dict[str, str]:
             }
             for item in routine.exercises
         ]
-        src, text = render("routine.md.j2", links.routine_src(routine.id), routine=routine, items=items)
+        card_path = links.page_path(links.card_src(routine.id))
+        src, text = render("routine.md.j2", links.routine_src(routine.id), routine=routine, items=items, card_path=card_path)
         pages[src] = text
+        pages.update([_card(render, content, routine, site_url, card_pdfs)])
     return pages
+
+
+def _card(render: Any, content: Content, routine: Routine, site_url: str | None, card_pdfs: bool) -> tuple[str, str]:
+    items = card_items(routine, content.exercises)
+    w = words(content.guide.language)
+    pdfs = [
+        {"href": links.relative_file(links.page_path(links.card_src(routine.id)), links.card_pdf(routine.id, paper)), "label": w[f"pdf_{paper}"]}
+        for paper in (PAPERS if card_pdfs else ())
+    ]
+    return render(
+        "card.md.j2",
+        links.card_src(routine.id),
+        routine=routine,
+        items=items,
+        layout=card_layout(len(items)),
+        routine_path=links.page_path(links.routine_src(routine.id)),
+        routine_url=links.absolute(site_url, links.page_path(links.routine_src(routine.id))),
+        item_urls={i.exercise.id: links.absolute(site_url, links.page_path(links.exercise_src(i.exercise.id))) for i in items},
+        pdfs=pdfs,
+    )

@@ -5,6 +5,7 @@ Kept in one catalogue per language so a second language is a new catalogue, not 
 
 from __future__ import annotations
 
+from collections import ChainMap
 from types import MappingProxyType
 
 EN = MappingProxyType(
@@ -27,6 +28,7 @@ EN = MappingProxyType(
         "when": "When to use it",
         "pictures": "Pictures",
         "picture_coming": "Picture coming soon",
+        "picture_credit": "Pictures by {credit}, licence {licence}. Drawn for this guide; no photos from the source article are used.",
         "source": "Where this comes from",
         "source_line": "Based on “{title}” by {author}, {publisher}, {date}. Rewritten in plain words for this guide.",
         "red_flags": "Get medical help now if you have",
@@ -49,6 +51,17 @@ EN = MappingProxyType(
         "credit": "Credit",
         "home": "Home",
         "in_the_sequence": "The seven steps",
+        "card_title": "Card: {title}",
+        "print_card": "Print this card",
+        "back_to_routine": "Back to the routine",
+        "scan_for_guide": "Scan the square code with your phone camera to open this routine online.",
+        "qr_label": "QR code: link to {title}",
+        "card_stop": "Stop and get help if…",
+        "tick_days": "Tick each day you do the routine",
+        "day_n": "Day {n}",
+        "clinician_note": "Note from your clinician",
+        "pdf_a4": "PDF (A4)",
+        "pdf_letter": "PDF (US Letter)",
         # dosage phrases
         "duration": "Keep going for {amount}",
         "hold": "Hold for {amount}",
@@ -73,9 +86,31 @@ EN = MappingProxyType(
     }
 )
 
+# The compact dosage wording of printed cards; keys not here come from the full catalogue.
+EN_SHORT = MappingProxyType(
+    {
+        "duration": "Keep going {amount}",
+        "hold": "Hold {amount}",
+        "reps": "{count}",
+        "reps_several": "several times",
+        "reps_as_needed": "as often as needed",
+        "each_side": "each side",
+        "seconds_one": "{n} s",
+        "seconds_many": "{n} s",
+        "minutes_one": "{n} min",
+        "minutes_many": "{n} min",
+    }
+)
+
 CATALOGUES = {"en": EN}
+SHORT_CATALOGUES = {"en": EN_SHORT}
 
 
 def words(language: str = "en") -> MappingProxyType:
     """The catalogue for ``language``."""
     return CATALOGUES[language]
+
+
+def short_words(language: str = "en") -> ChainMap:
+    """The card wording for ``language``, falling back to the full catalogue."""
+    return ChainMap(SHORT_CATALOGUES[language], CATALOGUES[language])

@@ -4,11 +4,12 @@ from .common import Id, Strict, Text
 from .dosage import Amount, Count, Dosage, Frequency
 from .exercise import Caution, Cue, Exercise, SourceRef, Step, Variation
 from .figure import Figure
+from .pose import Arrow, Pose, Prop
 from .guide import Guide, Review, Safety, Source, Stage
 from .routine import Routine, RoutineItem
 
 __all__ = [
-    "Amount", "Caution", "Count", "Cue", "Dosage", "Exercise", "Figure", "Frequency", "Guide", "Id",
+    "Amount", "Arrow", "Caution", "Count", "Cue", "Dosage", "Exercise", "Figure", "Frequency", "Guide", "Id", "Pose", "Prop",
     "Review", "Routine", "RoutineItem", "Safety", "Source", "SourceRef", "Stage", "Step", "Strict", "Text",
     "Variation",
 ]

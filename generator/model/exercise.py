@@ -23,6 +23,7 @@ class Cue(Strict):
 
     id: Id
     text: Text
+    card: bool = Field(False, description="`true` to show this cue on printed cards (otherwise the first cue is shown).")
 
 
 class Caution(Strict):

@@ -4,17 +4,32 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .common import Id, Strict, Text
+from .pose import Pose
 
 
 class Figure(Strict):
-    """One picture of an exercise. Drawings come later; today a figure may be a placeholder."""
+    """One picture of an exercise: a pose drawn by the build, a photo, or a placeholder."""
 
     id: Id
-    kind: Literal["placeholder", "pose", "photo"] = Field(description="`placeholder` until a drawing or photo exists.")
+    kind: Literal["placeholder", "pose", "photo"] = Field(description="`pose` for a drawing, `photo` for a photo, `placeholder` until either exists.")
     alt: Text = Field(description="What the picture shows, for people who cannot see it, e.g. `A person kneels and reaches forward`.")
     caption: Text = Field(description="A short caption shown under the picture.")
     licence: Text = Field(description="The licence of the picture, e.g. `CC BY 4.0`.")
     credit: Text = Field(description="Who made the picture.")
+    pose: Pose | None = Field(None, description="The drawn position, for `kind: pose`.")
+    src: str | None = Field(None, description="For `kind: photo`: the photo's path inside site_assets/, e.g. `photos/lunge.jpg`.")
+
+    @model_validator(mode="after")
+    def _matches_kind(self) -> Figure:
+        if self.kind == "pose" and self.pose is None:
+            raise ValueError("a figure of kind 'pose' needs a 'pose:' description")
+        if self.kind == "photo" and not self.src:
+            raise ValueError("a figure of kind 'photo' needs 'src:', the photo's path inside site_assets/")
+        if self.kind != "pose" and self.pose is not None:
+            raise ValueError(f"'pose:' only goes with kind 'pose', not '{self.kind}'")
+        if self.kind != "photo" and self.src is not None:
+            raise ValueError(f"'src:' only goes with kind 'photo', not '{self.kind}'")
+        return self
