@@ -15,6 +15,7 @@ from .browser import print_cards
 from .content import Content, load_content
 from .figures.sheet import contact_sheet
 from .plugin_env import CARD_PDFS_ENV
+from .registry import REGISTRY_EXPORT, REGISTRY_NAME
 from .problems import ContentError
 
 
@@ -37,6 +38,13 @@ def _build_epoch(content: Content) -> str:
         return os.environ["SOURCE_DATE_EPOCH"]
     reviewed = content.guide.review.last_reviewed
     return str(int(dt.datetime(reviewed.year, reviewed.month, reviewed.day, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def _record_links(built: Path, committed: Path) -> None:
+    """Links only grow: after a good build, the registry the build published becomes the committed one."""
+    if built.is_file() and (not committed.is_file() or committed.read_bytes() != built.read_bytes()):
+        shutil.copyfile(built, committed)
+        print(f"New links recorded in {committed}: commit it with the content.")
 
 
 def build(config_file: Path, content_dir: Path, assets_dir: Path, site_dir: Path, card_pdfs: bool = False) -> int:
@@ -65,6 +73,7 @@ def build(config_file: Path, content_dir: Path, assets_dir: Path, site_dir: Path
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
         return 1
+    _record_links(staging / REGISTRY_EXPORT, content_dir / REGISTRY_NAME)
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

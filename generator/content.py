@@ -109,7 +109,8 @@ def _validation_problems(doc: Document, model: type[BaseModel], error: Validatio
     return problems
 
 
-def _validate(doc: Document, model: type[BaseModel], problems: list[Problem]) -> Any:
+def validate(doc: Document, model: type[BaseModel], problems: list[Problem]) -> Any:
+    """The document validated as ``model``, or None with its problems added to ``problems``."""
     if not isinstance(doc.data, dict):
         problems.append(doc.problem((), "the file must be a mapping of keys", "keys such as 'id:' and 'title:'", shorten(doc.data)))
         return None
@@ -133,7 +134,7 @@ def _load_all(
             problems.extend(error.problems)
             broken_ids.add(path.stem)
             continue
-        item = _validate(doc, model, problems)
+        item = validate(doc, model, problems)
         if item is not None:
             loaded.append((doc, item))
         elif isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):

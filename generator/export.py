@@ -18,9 +18,11 @@ def _page(kind: str, page_id: str, src: str, site_url: str | None) -> dict[str, 
     return {"kind": kind, "id": page_id, "path": "/" + path, "url": links.absolute(site_url, path)}
 
 
-def guide_data(content: Content, site_url: str | None) -> dict[str, Any]:
-    """The export as plain data, in a stable order."""
+def guide_data(content: Content, site_url: str | None, registered: list[Any] | None = None) -> dict[str, Any]:
+    """The export as plain data, in a stable order. ``registered`` is the link registry: with it,
+    short codes, short links and aliases are listed too."""
     language = content.guide.language
+    codes = {e.url: e.code for e in registered or [] if e.code}
     pages = [
         _page("home", "home", HOME_SRC, site_url),
         _page("safety", "safety", SAFETY_SRC, site_url),
@@ -30,15 +32,27 @@ def guide_data(content: Content, site_url: str | None) -> dict[str, Any]:
     for exercise in content.exercises.values():
         page = _page("exercise", exercise.id, links.exercise_src(exercise.id), site_url)
         pages.append(page)
+        path = links.page_path(links.exercise_src(exercise.id))
         anchors = [
-            {"kind": kind, "id": part_id, "anchor": links.anchor(kind, part_id), "url": f"{page['url']}#{links.anchor(kind, part_id)}"}
+            {
+                "kind": kind,
+                "id": part_id,
+                "anchor": links.anchor(kind, part_id),
+                "url": f"{page['url']}#{links.anchor(kind, part_id)}",
+                "code": codes.get(f"{path}#{links.anchor(kind, part_id)}"),
+            }
             for kind, part_id in exercise.anchors()
+        ]
+        anchors += [
+            {"kind": kind, "id": old, "anchor": links.anchor(kind, old), "url": f"{page['url']}#{links.anchor(kind, old)}", "alias_of": new}
+            for kind, old, new in exercise.alias_anchors()
         ]
         exercises.append(
             {
                 **exercise.model_dump(mode="json"),
                 "stage": content.stage_of(exercise.id).number,
                 "url": page["url"],
+                "code": codes.get(path),
                 "dosage_text": dosage_text.line(exercise.dosage, language),
                 "anchors": anchors,
             }
@@ -64,6 +78,16 @@ def guide_data(content: Content, site_url: str | None) -> dict[str, Any]:
         routines.append(
             {**routine.model_dump(mode="json", exclude={"exercises"}), "url": page["url"], "card_url": card["url"], "exercises": items}
         )
+    short_links = [
+        {"code": e.code, "url": links.absolute(site_url, f"s/{e.code}/"), "target": links.absolute(site_url, e.url)}
+        for e in registered or []
+        if e.code
+    ]
+    aliases = [
+        {"from": links.absolute(site_url, links.page_path(links.exercise_src(old))), "to": links.absolute(site_url, links.page_path(links.exercise_src(e.id)))}
+        for e in content.exercises.values()
+        for old in e.aliases
+    ]
     return {
         "format": "traction-guide",
         "format_version": FORMAT_VERSION,
@@ -72,9 +96,11 @@ def guide_data(content: Content, site_url: str | None) -> dict[str, Any]:
         "pages": pages,
         "exercises": exercises,
         "routines": routines,
+        "short_links": short_links,
+        "aliases": aliases,
     }
 
 
-def guide_json(content: Content, site_url: str | None) -> str:
+def guide_json(content: Content, site_url: str | None, registered: list[Any] | None = None) -> str:
     """The export as JSON text (UTF-8, indented, stable)."""
-    return json.dumps(guide_data(content, site_url), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(guide_data(content, site_url, registered), ensure_ascii=False, indent=2) + "\n"

@@ -6,7 +6,7 @@ from typing import Any
 
 from . import links
 from .content import Content
-from .render import ABOUT_SRC, HOME_SRC, SAFETY_SRC, html_text
+from .render import ABOUT_SRC, BUILDER_SRC, CLINICIANS_SRC, HOME_SRC, SAFETY_SRC, html_text
 from .wording import words
 
 
@@ -23,5 +23,6 @@ def navigation(content: Content, extra_pages: list[str]) -> list[Any]:
     if content.routines:
         nav.append({w["routines"]: [{html_text(r.title): links.routine_src(r.id)} for r in content.routines.values()]})
     nav.extend(sorted(extra_pages))
+    nav.append({w["clinicians"]: [{w["clinicians"]: CLINICIANS_SRC}, {w["builder"]: BUILDER_SRC}]})
     nav.append({w["about"]: ABOUT_SRC})
     return nav

@@ -17,11 +17,11 @@ from mkdocs.structure.files import File, Files
 from .content import Content, load_content
 from .plugin_env import CARD_PDFS_ENV
 from .figures.store import FigureStore
-from .export import EXPORT_SRC, guide_json
 from .navigation import navigation
 from .problems import ContentError
 from .links import page_path
-from .render import ABOUT_SRC, render_pages, source_line
+from .render import ABOUT_SRC, source_line
+from .site import plan_site
 from .wording import words
 
 log = logging.getLogger("mkdocs.plugins.traction")
@@ -52,7 +52,15 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             self.guide: Content = load_content(self.content_dir, self.assets_dir)
         except ContentError as error:
             raise PluginError(f"traction: the content has problems:\n{error.report()}") from None
-        self.pages = render_pages(self.guide, config.site_url, card_pdfs=os.environ.get(CARD_PDFS_ENV) == "1")
+        docs = Path(config.docs_dir)
+        hand_pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+        try:
+            plan = plan_site(self.guide, config.site_url, hand_pages, card_pdfs=os.environ.get(CARD_PDFS_ENV) == "1")
+        except ContentError as error:
+            raise PluginError(f"traction: the content has problems:\n{error.report()}") from None
+        self.pages, self.files = plan.pages, plan.files
+        if plan.registry_changed:
+            log.info("traction: new links to register; `traction build` records them in content/links.yaml")
         store = FigureStore(root / self.config.cache / "figures")
         self.figures = store.add_all(self.guide)
         log.info(f"traction: figures: {store.drawn} drawn, {store.cached} from cache")
@@ -63,9 +71,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             "about_label": words(self.guide.guide.language)["about"],
         }
         if config.nav is None:
-            docs = Path(config.docs_dir)
-            extra = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")] if docs.is_dir() else []
-            config.nav = navigation(self.guide, [p for p in extra if p not in self.pages])
+            config.nav = navigation(self.guide, [p for p in hand_pages if p not in self.pages])
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -73,7 +79,8 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"traction: {config.docs_dir}/{src} clashes with a page the guide generates; rename it")
             files.append(File.generated(config, src, content=text))
-        files.append(File.generated(config, EXPORT_SRC, content=guide_json(self.guide, config.site_url)))
+        for src, text in self.files.items():
+            files.append(File.generated(config, src, content=text))
         for src, path in sorted(self.figures.items()):
             files.append(File.generated(config, src, abs_src_path=str(path)))
         if self.assets_dir.is_dir():

@@ -10,14 +10,18 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import dosage_text, links
-from .card import PAPERS, card_items, card_layout
+from .card import CARD_CAPACITY, PAPERS, SINGLE_COLUMN_MAX, card_cue, card_items, card_layout
 from .content import Content
 from .figures.store import figure_size
 from .model import Routine
 from .qr import qr_svg
-from .wording import words
+from .wording import short_words, words
 
 SAFETY_SRC = "safety.md"
+CLINICIANS_SRC = "clinicians.md"
+BUILDER_SRC = "builder.md"
+NOTE_MAX = 140  # characters: the note travels in the card's URL and its QR code
+MAX_HASH = 2000  # characters of card address the builder accepts
 ABOUT_SRC = "about.md"
 HOME_SRC = "index.md"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=])")
@@ -68,10 +72,13 @@ def source_line(content: Content) -> str:
     )
 
 
-def render_pages(content: Content, site_url: str | None = None, card_pdfs: bool = False) -> dict[str, str]:
+def render_pages(
+    content: Content, site_url: str | None = None, card_pdfs: bool = False, codes: dict[str, str] | None = None
+) -> dict[str, str]:
     """Every generated page as {Markdown source path: Markdown text}, in a stable order.
 
-    ``site_url`` makes QR codes absolute; ``card_pdfs`` links each card to its PDFs.
+    ``site_url`` makes QR codes absolute; ``card_pdfs`` links each card to its PDFs; ``codes``
+    (registered URL → short code) fills the clinician page.
     """
     guide = content.guide
     env = _environment(guide.language)
@@ -136,7 +143,79 @@ def render_pages(content: Content, site_url: str | None = None, card_pdfs: bool 
         src, text = render("routine.md.j2", links.routine_src(routine.id), routine=routine, items=items, card_path=card_path)
         pages[src] = text
         pages.update([_card(render, content, routine, site_url, card_pdfs)])
+    pages.update([_clinicians(render, content, site_url, codes or {}), _builder(render, content)])
     return pages
+
+
+def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict[str, str]) -> tuple[str, str]:
+    w = words(content.guide.language)
+    here = links.page_path(CLINICIANS_SRC)
+    rows = []
+    for exercise in content.exercises.values():
+        path = links.page_path(links.exercise_src(exercise.id))
+        targets = [(w["whole_exercise"], path)]
+        targets += [(f"{n}. {step.text}", f"{path}#{links.anchor('step', step.id)}") for n, step in enumerate(exercise.steps, 1)]
+        items = []
+        for label, url in targets:
+            code = codes.get(url)
+            if code is None:
+                continue
+            page, _, fragment = url.partition("#")
+            items.append(
+                {
+                    "label": label,
+                    "code": code,
+                    "path": url,
+                    "href": links.relative(here, page) + (f"#{fragment}" if fragment else ""),
+                    "short_path": links.page_path(f"s/{code}.md"),
+                    "short_url": links.absolute(site_url, f"s/{code}/"),
+                }
+            )
+        rows.append({"exercise": exercise, "stage": content.stage_of(exercise.id).number, "links": items})
+    example = next((r["links"][1]["short_url"] for r in rows if len(r["links"]) > 1), links.absolute(site_url, "s/…/"))
+    return render("clinicians.md.j2", CLINICIANS_SRC, exercises=rows, example_short=example, builder_path=links.page_path(BUILDER_SRC))
+
+
+def _builder(render: Any, content: Content) -> tuple[str, str]:
+    """The card builder page, with the guide's data embedded as JSON for its script."""
+    guide = content.guide
+    w = words(guide.language)
+    here = links.page_path(BUILDER_SRC)
+    exercises = {}
+    for exercise in content.exercises.values():
+        figure = next((f for f in exercise.figures if f.kind in ("pose", "photo")), None)
+        cue = card_cue(exercise)
+        exercises[exercise.id] = {
+            "title": exercise.title,
+            "stage": content.stage_of(exercise.id).number,
+            "cue": cue.text if cue else None,
+            "thumb": links.relative_file(here, links.figure_file(exercise.id, figure.id, "2x")) if figure and figure_size(figure, content) else None,
+            "thumb_alt": figure.alt if figure else "",
+            "dosage": exercise.dosage.model_dump(mode="json"),
+        }
+    keys = ["card_stop", "tick_days", "day_n", "clinician_note", "version", "last_reviewed", "scan_for_card", "qr_card_label",
+            "hold_label", "duration_label", "reps_label", "builder_card_title", "builder_unknown", "builder_damaged",
+            "builder_too_long", "builder_clamped", "builder_too_many", "builder_up", "builder_down", "builder_remove"]
+    data = {
+        "capacity": CARD_CAPACITY,
+        "single_max": SINGLE_COLUMN_MAX,
+        "note_max": NOTE_MAX,
+        "max_hash": MAX_HASH,
+        "words": {k: w[k] for k in keys} | {"dosage": dict(short_words(guide.language))},
+        "guide": {"title": guide.title, "version": guide.review.version, "last_reviewed": guide.review.last_reviewed.isoformat(), "credit": source_line(content)},
+        "safety": {"stop": " ".join(guide.safety.stop_rules), "red_flags_label": w["red_flags"], "red_flags": "; ".join(guide.safety.red_flags) + ".", "action": guide.safety.red_flags_action},
+        "exercises": exercises,
+    }
+    return render(
+        "builder.md.j2",
+        BUILDER_SRC,
+        exercises=list(content.exercises.values()),
+        stages={e: content.stage_of(e).number for e in content.exercises},
+        data=data,
+        note_max=NOTE_MAX,
+        qr_script=links.relative_file(here, "assets/traction/vendor/qrcode-generator-2.0.4/qrcode.js"),
+        builder_script=links.relative_file(here, "assets/traction/js/builder.js"),
+    )
 
 
 def _card(render: Any, content: Content, routine: Routine, site_url: str | None, card_pdfs: bool) -> tuple[str, str]:

@@ -11,33 +11,37 @@ from .dosage import Dosage
 from .figure import Figure
 
 
-class Step(Strict):
-    """One instruction: one action, in order. Its id becomes the step's link anchor."""
+class Linked(Strict):
+    """A part of a page with its own link anchor. Renaming keeps the old id in ``aliases`` so
+    published links still land here."""
 
     id: Id
+    aliases: list[Id] = Field(default_factory=list, description="Old ids of this part, kept so links to them still work.")
+
+
+class Step(Linked):
+    """One instruction: one action, in order. Its id becomes the step's link anchor."""
+
     text: Text = Field(description="One action in plain words, e.g. `Kneel on the floor.`")
 
 
-class Cue(Strict):
+class Cue(Linked):
     """A tip that helps the exercise go well."""
 
-    id: Id
     text: Text
     card: bool = Field(False, description="`true` to show this cue on printed cards (otherwise the first cue is shown).")
 
 
-class Caution(Strict):
+class Caution(Linked):
     """Something to watch for. Shown in full, never folded away."""
 
-    id: Id
     kind: Literal["warning", "note"] = Field("warning", description="`warning` for a risk, `note` for advice.")
     text: Text
 
 
-class Variation(Strict):
+class Variation(Linked):
     """An easier, harder or alternative way to do the exercise, and when to use it."""
 
-    id: Id
     kind: Literal["easier", "harder", "alternative"]
     title: Text
     when: Text = Field(description="When to choose this variation, e.g. `If kneeling hurts your knees.`")
@@ -55,6 +59,7 @@ class Exercise(Strict):
     """A single exercise page."""
 
     id: Id
+    aliases: list[Id] = Field(default_factory=list, description="Old ids of this exercise; their pages redirect here.")
     title: Text
     also_known_as: list[Text] = Field(default_factory=list, description="Other names people search for.")
     region: list[Text] = Field(min_length=1, description="Body regions it works on, e.g. `[low back, hips]`.")
@@ -70,12 +75,20 @@ class Exercise(Strict):
     figures: list[Figure] = Field(default_factory=list)
     source: SourceRef | None = None
 
+    def linked_parts(self) -> list[tuple[str, Linked]]:
+        """Every linkable part of the page as (kind, part), in page order."""
+        parts: list[tuple[str, Linked]] = [("step", s) for s in self.steps]
+        parts += [("cue", c) for c in self.cues]
+        parts += [("caution", c) for c in self.cautions]
+        for variation in self.variations:
+            parts.append(("variation", variation))
+            parts += [("step", s) for s in variation.steps]
+        return parts
+
     def anchors(self) -> list[tuple[str, str]]:
         """Every linkable part of the page as (kind, id), in page order."""
-        parts = [("step", s.id) for s in self.steps]
-        parts += [("cue", c.id) for c in self.cues]
-        parts += [("caution", c.id) for c in self.cautions]
-        for variation in self.variations:
-            parts.append(("variation", variation.id))
-            parts += [("step", s.id) for s in variation.steps]
-        return parts
+        return [(kind, part.id) for kind, part in self.linked_parts()]
+
+    def alias_anchors(self) -> list[tuple[str, str, str]]:
+        """Old ids that still land on a part, as (kind, old id, current id)."""
+        return [(kind, alias, part.id) for kind, part in self.linked_parts() for alias in part.aliases]

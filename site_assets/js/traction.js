@@ -5,3 +5,59 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+
+// Redirect pages (short links, renamed exercises): keep any #step anchor the old link carried.
+(() => {
+  const link = document.querySelector("a[data-traction-redirect]");
+  if (link) {
+    const target = new URL(link.getAttribute("href"), window.location.href);
+    if (window.location.hash && !target.hash) {
+      target.hash = window.location.hash;
+    }
+    window.location.replace(target.href);
+  }
+})();
+
+// "Copy link" on each step: copy the step's full address and say so to screen readers.
+document.addEventListener("click", async (event) => {
+  const control = event.target.closest("[data-traction-copy]");
+  if (!control) {
+    return;
+  }
+  event.preventDefault();
+  const url = new URL(control.getAttribute("href"), window.location.href).href;
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    copied = true;
+  } catch (error) {
+    copied = false;
+  }
+  const status = document.getElementById("traction-status");
+  if (status) {
+    status.textContent = copied ? control.dataset.copied : `${url}`;
+    window.clearTimeout(status.traction);
+    status.traction = window.setTimeout(() => { status.textContent = ""; }, 4000);
+  }
+});
+
+// Filter on the clinician page: hide exercises whose rows do not mention what was typed.
+document.addEventListener("input", (event) => {
+  const input = event.target.closest("[data-traction-filter]");
+  if (!input) {
+    return;
+  }
+  const words = input.value.toLowerCase().trim().split(/\s+/).filter(Boolean);
+  const root = document.getElementById(input.dataset.tractionFilter);
+  for (const section of root.querySelectorAll("[data-traction-filterable]")) {
+    const title = section.querySelector("h3").textContent.toLowerCase();
+    let visibleRows = 0;
+    for (const row of section.querySelectorAll("tbody tr")) {
+      const text = (title + " " + row.textContent).toLowerCase();
+      const show = words.every((word) => text.includes(word));
+      row.hidden = !show;
+      visibleRows += show ? 1 : 0;
+    }
+    section.hidden = visibleRows === 0;
+  }
+});

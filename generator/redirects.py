@@ -1,0 +1,40 @@
+"""Redirect pages: short links (/s/<code>/) and the old URLs of renamed exercises."""
+
+from __future__ import annotations
+
+import posixpath
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from . import links
+from .content import Content
+from .registry import RegisteredLink, aliases, short_url, target
+from .wording import words
+
+SCRIPT = "assets/traction/js/traction.js"
+
+
+def _page(env: Environment, here: str, to: str, site_url: str | None, language: str) -> str:
+    relative = links.relative(here, to.partition("#")[0]) + ("#" + to.partition("#")[2] if "#" in to else "")
+    return env.get_template("redirect.html.j2").render(
+        w=words(language),
+        language=language,
+        canonical=links.absolute(site_url, to),
+        relative=relative,
+        script=posixpath.relpath(SCRIPT, here),
+    )
+
+
+def redirect_files(entries: list[RegisteredLink], content: Content, site_url: str | None) -> dict[str, str]:
+    """{site path of an index.html: HTML} for every short code and every exercise alias."""
+    env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, undefined=StrictUndefined)
+    language = content.guide.language
+    files = {}
+    for entry in entries:
+        if entry.code:
+            here = short_url(entry.code)
+            files[here + "index.html"] = _page(env, here, target(entry.url, content), site_url, language)
+    for old, new in sorted(aliases(content).items()):
+        here = links.page_path(links.exercise_src(old))
+        files[here + "index.html"] = _page(env, here, links.page_path(links.exercise_src(new)), site_url, language)
+    return files

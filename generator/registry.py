@@ -1,0 +1,183 @@
+"""The link registry: every URL and anchor the guide has published, with its short code.
+
+Links printed on cards and sent to patients must keep working for years, so the registry only
+grows. A build checks that every registered link still resolves (directly, or through an alias
+left by a rename) and fails with a clear message if one would disappear. New links are added,
+and exercises and steps get a short code that is never changed or reused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import Field
+
+from . import links
+from .content import Content, display_path, validate
+from .model import Strict
+from .problems import ContentError, Problem
+from .yaml_source import Document, load_yaml
+
+REGISTRY_NAME = "links.yaml"
+REGISTRY_EXPORT = "api/links.yaml"  # the registry as of the last build, published with the site
+CODE_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+HEADER = """\
+# Every URL and anchor this guide has published, with the short code of each exercise and step.
+# Links only grow: `traction build` adds new entries; an entry is never removed and a code is
+# never reused. Rename an exercise or a step by keeping its old id under `aliases:`.
+# Commit this file with the content.
+"""
+
+
+class RegisteredLink(Strict):
+    """One published link: a site path with an optional #anchor, and its short code if it has one."""
+
+    url: str = Field(pattern=r"^[a-z0-9/_.-]*(#[a-z0-9-]+)?$")
+    code: str | None = Field(None, pattern=CODE_PATTERN)
+
+
+class Registry(Strict):
+    links: list[RegisteredLink] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link the current content publishes; exercises and steps can carry a short code."""
+
+    url: str
+    coded: str = ""  # "" for no code; else the prefix material: an exercise id, or "<code-of-exercise>|<step-id>"
+
+
+def short_url(code: str) -> str:
+    """Site path of a short link."""
+    return f"s/{code}/"
+
+
+def published(content: Content, pages: list[str]) -> list[Link]:
+    """Every URL and anchor the content publishes now, in a stable order. ``pages`` are the
+    site paths of other pages (hand-written ones, the clinician page…)."""
+    result = [Link(p) for p in ["", "safety/", "about/", *pages]]
+    for exercise in content.exercises.values():
+        path = links.page_path(links.exercise_src(exercise.id))
+        result.append(Link(path, exercise.id))
+        for kind, part in exercise.linked_parts():
+            url = f"{path}#{links.anchor(kind, part.id)}"
+            result.append(Link(url, f"{exercise.id}|{part.id}" if kind == "step" else ""))
+    for routine_id in content.routines:
+        result.append(Link(links.page_path(links.routine_src(routine_id))))
+        result.append(Link(links.page_path(links.card_src(routine_id))))
+    return result
+
+
+def aliases(content: Content) -> dict[str, str]:
+    """Old exercise ids → current ids."""
+    return {alias: e.id for e in content.exercises.values() for alias in e.aliases}
+
+
+def resolvable(content: Content, pages: list[str]) -> set[str]:
+    """Every URL that lands somewhere today: published ones, and old ones kept by aliases."""
+    urls = {link.url for link in published(content, pages)}
+    renamed = aliases(content)
+    for exercise in content.exercises.values():
+        path = links.page_path(links.exercise_src(exercise.id))
+        anchors = [links.anchor(k, i) for k, i in exercise.anchors()]
+        anchors += [links.anchor(k, old) for k, old, _ in exercise.alias_anchors()]
+        urls.update(f"{path}#{a}" for a in anchors)
+        for old in (a for a, new in renamed.items() if new == exercise.id):
+            old_path = links.page_path(links.exercise_src(old))
+            urls.add(old_path)
+            urls.update(f"{old_path}#{a}" for a in anchors)
+    return urls
+
+
+def target(url: str, content: Content) -> str:
+    """The current URL a registered URL should lead to (exercise aliases followed)."""
+    path, _, fragment = url.partition("#")
+    match = re.fullmatch(r"exercises/([a-z0-9-]+)/", path)
+    renamed = aliases(content)
+    if match and match.group(1) in renamed:
+        path = links.page_path(links.exercise_src(renamed[match.group(1)]))
+    return f"{path}#{fragment}" if fragment else path
+
+
+def _initials(slug: str) -> str:
+    return "".join(word[0] for word in slug.split("-"))
+
+
+def _candidates(slug: str) -> list[str]:
+    """Short, readable codes for an id: initials, then more of the last word, then numbers."""
+    words = slug.split("-")
+    base = _initials(slug)
+    longer = [base[:-1] + words[-1][:n] for n in range(2, len(words[-1]) + 1)]
+    return [base, *longer] + [f"{base}{n}" for n in range(2, 1000)]
+
+
+def _assign(candidates: list[str], taken: set[str]) -> str:
+    code = next(c for c in candidates if c not in taken)
+    taken.add(code)
+    return code
+
+
+def update(registered: list[RegisteredLink], content: Content, pages: list[str]) -> list[RegisteredLink]:
+    """The registry with every newly published link added (and coded); nothing is removed."""
+    entries = list(registered)
+    known = {e.url: e for e in entries}
+    taken = {e.code for e in entries if e.code}
+    codes = {e.url: e.code for e in entries if e.code}
+    for link in published(content, pages):
+        if link.url in known:
+            continue
+        code = None
+        if link.coded and "|" not in link.coded:
+            code = _assign(_candidates(link.coded), taken)
+        elif link.coded:
+            exercise_id, step_id = link.coded.split("|")
+            prefix = codes.get(links.page_path(links.exercise_src(exercise_id))) or _initials(exercise_id)
+            code = _assign([f"{prefix}-{c}" for c in _candidates(step_id)], taken)
+        entry = RegisteredLink(url=link.url, code=code)
+        entries.append(entry)
+        known[link.url] = entry
+        if code:
+            codes[link.url] = code
+    return entries
+
+
+def load_registry(root: Path) -> tuple[list[RegisteredLink], Document | None]:
+    """The committed registry of a content folder (empty if there is none yet)."""
+    path = root / REGISTRY_NAME
+    if not path.is_file():
+        return [], None
+    doc = load_yaml(path, display_path(path))
+    problems: list[Problem] = []
+    registry = validate(doc, Registry, problems)
+    if registry is None:
+        raise ContentError(problems)
+    return registry.links, doc
+
+
+def check(registered: list[RegisteredLink], doc: Document | None, content: Content, pages: list[str]) -> list[Problem]:
+    """A problem for every registered link that would no longer resolve, and for reused codes."""
+    problems = []
+    ok = resolvable(content, pages)
+    seen: dict[str, str] = {}
+    for i, entry in enumerate(registered):
+        where = doc.problem if doc else None
+        if entry.url not in ok and where:
+            problems.append(
+                where(("links", i, "url"), f"published link would disappear: /{entry.url}",
+                      "the old id kept under 'aliases:' of the renamed exercise or step", "no page or anchor with that id")
+            )
+        if entry.code and entry.code in seen and where:
+            problems.append(where(("links", i, "code"), f"short code '{entry.code}' is used twice", "each code once", f"also for /{seen[entry.code]}"))
+        if entry.code:
+            seen[entry.code] = entry.url
+    return problems
+
+
+def dump(entries: list[RegisteredLink]) -> str:
+    """The registry as YAML text, in registration order."""
+    data = {"links": [e.model_dump(exclude_none=True) for e in entries]}
+    return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
