@@ -36,6 +36,7 @@ def skeleton(pose: Pose) -> dict[str, tuple[Point, Point]]:
              f"{side}_thigh": (pelvis, knee), f"{side}_shin": (knee, ankle), f"{side}_foot": (ankle, toe)}
         )
     head_centre = segments["head"][1]
-    lowest = min([y - LIMB_WIDTH / 2 for a, b in segments.values() for y in (a[1], b[1])] + [head_centre[1] - HEAD_RADIUS])
+    half = {name: (TRUNK_WIDTH if name == "trunk" else LIMB_WIDTH) / 2 for name in segments}
+    lowest = min([y - half[name] for name, (a, b) in segments.items() for y in (a[1], b[1])] + [head_centre[1] - HEAD_RADIUS])
     dy = pose.lift - lowest
     return {name: ((a[0] + pose.shift, a[1] + dy), (b[0] + pose.shift, b[1] + dy)) for name, (a, b) in segments.items()}

@@ -21,6 +21,7 @@ def test_every_page_and_anchor_has_a_canonical_url(content_dir):
         "id": "kneel",
         "anchor": "step-kneel",
         "url": "https://guide.example/back/exercises/childs-pose/#step-kneel",
+        "code": None,  # codes come from the link registry (tests/unit/test_registry.py)
     }
     assert [a["id"] for a in childs["anchors"] if a["kind"] == "step"] == [s.id for s in content.exercises["childs-pose"].steps]
 

@@ -1,0 +1,155 @@
+"""Clinician links in a real browser: copy link, short links, renamed pages, and the card builder."""
+
+from __future__ import annotations
+
+import io
+import json
+import urllib.parse
+
+import pytest
+from pypdf import PdfReader
+
+from generator.browser import serve
+from tests.conftest import make_project, traction
+
+pytestmark = pytest.mark.browser
+
+
+def test_copy_link_copies_the_step_address_and_announces_it(browser, fixture_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(fixture_url + "exercises/childs-pose/")
+    control = page.locator("#step-sit-back .traction-copy")
+    control.focus()
+    page.keyboard.press("Enter")  # keyboard only
+    status = page.locator("#traction-status")
+    status.wait_for(state="visible")
+    assert status.text_content() == "Link to step 2 copied."
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    assert page.evaluate("navigator.clipboard.readText()") == fixture_url + "exercises/childs-pose/#step-sit-back"
+    context.close()
+
+
+def test_short_links_land_on_the_step(browser, fixture_site, fixture_url):
+    exported = json.loads((fixture_site / "api/guide.json").read_text())
+    short = {s["code"]: s for s in exported["short_links"]}
+    assert {"cp", "cp-k", "cp-sb", "rl", "rl-s"} <= set(short)
+    page = browser.new_page()
+    page.goto(fixture_url + "s/cp-sb/")
+    page.wait_for_url(fixture_url + "exercises/childs-pose/#step-sit-back")
+    assert page.locator("#step-sit-back").evaluate("el => el.matches(':target')")
+    page.goto(fixture_url + "s/rl/")
+    page.wait_for_url(fixture_url + "exercises/runners-lunge/")
+    page.close()
+
+
+def test_renamed_exercise_and_step_keep_their_old_links(browser, tmp_path):
+    project = make_project(tmp_path / "project")
+    assert traction("build", cwd=project).returncode == 0  # publishes, records content/links.yaml
+    content = project / "content"
+    path = content / "exercises" / "childs-pose.yaml"
+    path.write_text(
+        path.read_text()
+        .replace("id: childs-pose\n", "id: kneeling-stretch\naliases: [childs-pose]\n", 1)
+        .replace("- id: sit-back\n", "- id: sit-on-heels\n    aliases: [sit-back]\n", 1)
+    )
+    for name in ("guide.yaml", "routines/both.yaml"):
+        text = (content / name).read_text().replace("[childs-pose]", "[kneeling-stretch]").replace("exercise: childs-pose\n", "exercise: kneeling-stretch\n")
+        (content / name).write_text(text)
+    result = traction("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as url:
+        page = browser.new_page()
+        page.goto(url + "exercises/childs-pose/#step-sit-back")  # the old page and the old step id
+        page.wait_for_url(url + "exercises/kneeling-stretch/#step-sit-back")
+        landed = page.locator("#step-sit-on-heels")
+        assert landed.evaluate("el => el.matches(':has(> :target)')")
+        assert landed.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+        page.goto(url + "s/cp-sb/")  # the short code printed before the rename
+        page.wait_for_url(url + "exercises/kneeling-stretch/#step-sit-back")
+        page.close()
+    # Without the alias the build refuses, and the last good site stays.
+    path.write_text(path.read_text().replace("    aliases: [sit-back]\n", ""))
+    result = traction("build", cwd=project)
+    assert result.returncode == 1
+    assert "published link would disappear: /exercises/childs-pose/#step-sit-back" in result.stderr
+    assert (project / "site/exercises/kneeling-stretch/index.html").is_file()
+
+
+def test_clinician_page_lists_every_step_with_code_link_and_qr(fixture_site, browser, fixture_url):
+    exported = json.loads((fixture_site / "api/guide.json").read_text())
+    page = browser.new_page()
+    page.goto(fixture_url + "clinicians/")
+    rows = page.locator("#traction-links tbody tr")
+    steps = sum(len([a for a in e["anchors"] if a["kind"] == "step"]) + 1 for e in exported["exercises"])
+    assert rows.count() == steps
+    assert page.locator("#traction-links tbody tr svg.traction-qr").count() == steps
+    page.locator("#traction-filter").fill("lunge sink")
+    visible = page.locator("#traction-links tbody tr:visible")
+    assert visible.count() == 1 and "rl-s" in visible.text_content()
+    page.close()
+
+
+def card_text(page) -> str:
+    return page.locator("#traction-builder-card .traction-card").inner_text()
+
+
+def test_builder_round_trips_a_card_through_its_url(browser, fixture_url):
+    page = browser.new_page()
+    page.goto(fixture_url + "builder/")
+    page.get_by_role("button", name="Add: Runner's lunge stretch").click()
+    page.get_by_role("button", name="Add: Child's pose").click()
+    page.get_by_role("button", name="Move up: Child's pose").click()
+    hold = page.locator(".traction-builder__item").nth(1).locator("input").first
+    hold.fill("25")
+    hold.dispatch_event("change")
+    page.fill("#traction-builder-note", "Twice a day, gently.")
+    page.locator("#traction-builder-note").dispatch_event("input")
+    before = card_text(page)
+    assert "1. Child's pose" in before and "2. Runner's lunge stretch" in before
+    assert "Hold 25 s · 4 times each side" in before and "Twice a day, gently." in before
+    url = page.locator("#traction-builder-link").input_value()
+    assert "#x=" in url and "25" in url
+    fresh = browser.new_page()
+    fresh.goto(url)
+    assert card_text(fresh) == before
+    for paper in ("A4", "Letter"):
+        assert len(PdfReader(io.BytesIO(fresh.pdf(format=paper))).pages) == 1, paper
+    pdf_text = PdfReader(io.BytesIO(fresh.pdf(format="A4"))).pages[0].extract_text()
+    assert "Pick exercises" not in pdf_text and "Child" in pdf_text  # only the card prints
+    fresh.close()
+    page.close()
+
+
+HOSTILE = {
+    "script tag in the note": ("x=childs-pose&note=" + urllib.parse.quote("<script>window.pwned=1</script>"), None),
+    "event handler in the note": ("x=childs-pose&note=" + urllib.parse.quote('<img src=x onerror="window.pwned=1">'), None),
+    "unknown ids": ("x=childs-pose~no-such-thing~also-missing", "the guide does not have"),
+    "script as an id": ("x=" + urllib.parse.quote("<script>window.pwned=1</script>"), "damaged"),
+    "over-long input": ("x=" + "childs-pose~" * 400, "too long"),
+    "out-of-range amounts": ("x=childs-pose.h999.r0", "changed to fit"),
+    "malformed": ("x=childs-pose.q1.zz", "damaged"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_builder_treats_the_url_as_data(browser, fixture_url, case):
+    fragment, message = HOSTILE[case]
+    page = browser.new_page()
+    dialogs, errors = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(fixture_url + "builder/#" + fragment)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.pwned") is None
+    assert dialogs == [] and errors == []
+    assert page.locator("#traction-builder-card img[onerror], #traction-builder-card script").count() == 0
+    box = page.locator("#traction-builder-message")
+    if message:
+        assert box.is_visible() and message in box.text_content()
+    else:
+        note = page.locator(".traction-card__note-text").text_content()
+        assert "<" in note and "window.pwned" in note  # shown as text
+    if case == "out-of-range amounts":
+        assert "Hold 5 breaths · 3 times" in card_text(page)
+    page.close()
