@@ -15,6 +15,7 @@ from .content import Content
 from .figures.store import figure_size
 from .model import Routine
 from .qr import qr_svg
+from .structured_data import exercise_jsonld
 from .wording import short_words, words
 
 SAFETY_SRC = "safety.md"
@@ -127,6 +128,7 @@ def render_pages(
             exercise=exercise,
             stage=content.stage_of(exercise.id),
             total_stages=len(guide.stages),
+            jsonld=exercise_jsonld(exercise, content, site_url),
         )
         pages[src] = text
     for routine in content.routines.values():

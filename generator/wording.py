@@ -11,6 +11,7 @@ from types import MappingProxyType
 EN = MappingProxyType(
     {
         "also_called": "Also called",
+        "works_on": "Works on",
         "stage_of": "Step {number} of {total}",
         "why": "Why do it",
         "you_need": "You need",

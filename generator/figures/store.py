@@ -7,6 +7,7 @@ bytes written are the same on every build.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -25,7 +26,18 @@ from .photo import PhotoInfo, resized, upright
 
 WEB_WIDTH = 400  # CSS pixels; the 2× file is twice as wide
 PRINT_WIDTH = 1200  # about 300 dpi at 10 cm
+RENDERER_SOURCES = ("figures/draw.py", "figures/skeleton.py", "figures/photo.py", "figures/store.py", "model/pose.py")
 SETTINGS = {"web": WEB_WIDTH, "print": PRINT_WIDTH, "webp": "lossless-pose/q80-photo", "version": 1}
+
+
+@functools.cache
+def renderer_fingerprint() -> str:
+    """A hash of the code that turns a description into pixels and bytes. Part of every cache key,
+    so a change to the renderer can never be hidden by a stale cache (no version to forget)."""
+    digest = hashlib.sha256(RENDERER_VERSION.encode())
+    for module in sorted(RENDERER_SOURCES):
+        digest.update((Path(__file__).parent.parent / module).read_bytes())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -76,7 +88,7 @@ class FigureStore:
     def key(self, figure: Figure, photo: PhotoInfo | None) -> str:
         """The content hash that names a figure's cache folder."""
         what = figure.pose.model_dump(mode="json") if figure.pose else hashlib.sha256(photo.path.read_bytes()).hexdigest()  # type: ignore[union-attr]
-        text = json.dumps({"what": what, "kind": figure.kind, "renderer": RENDERER_VERSION, "settings": SETTINGS}, sort_keys=True)
+        text = json.dumps({"what": what, "kind": figure.kind, "renderer": renderer_fingerprint(), "settings": SETTINGS}, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()
 
     def render(self, figure: Figure, photo: PhotoInfo | None) -> dict[str, bytes]:

@@ -99,3 +99,13 @@ def test_two_builds_are_byte_identical(tmp_path: Path):
     assert traction("build", cwd=first).returncode == 0
     assert traction("build", cwd=second).returncode == 0
     assert tree_digest(first / "site") == tree_digest(second / "site")
+
+
+def test_the_guide_builds_byte_identically_with_a_cold_figure_cache(guide_site: Path, tmp_path: Path):
+    from tests.conftest import REPO
+
+    project = make_project(tmp_path / "project", REPO / "content")
+    result = traction("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "New links recorded" not in result.stdout  # the committed registry is complete
+    assert tree_digest(project / "site") == tree_digest(guide_site)
