@@ -9,12 +9,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import zipfile
 from pathlib import Path
 
 from .browser import print_cards
 from .content import Content, load_content
 from .figures.sheet import contact_sheet
-from .plugin_env import CARD_PDFS_ENV
+from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV
 from .registry import REGISTRY_EXPORT, REGISTRY_NAME
 from .problems import ContentError
 
@@ -47,10 +49,30 @@ def _record_links(built: Path, committed: Path) -> None:
         print(f"New links recorded in {committed}: commit it with the content.")
 
 
-def build(config_file: Path, content_dir: Path, assets_dir: Path, site_dir: Path, card_pdfs: bool = False) -> int:
+def _mkdocs(config_file: Path, out: Path, env: dict[str, str]) -> bool:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(out)]
+    return subprocess.run(command, env=env, check=False).returncode == 0
+
+
+def zip_folder(folder: Path, target: Path, epoch: int) -> None:
+    """A byte-reproducible zip: entries sorted, one fixed timestamp, fixed permissions."""
+    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip cannot store dates before 1980
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+
+
+def build(
+    config_file: Path, content_dir: Path, assets_dir: Path, site_dir: Path, card_pdfs: bool = False, offline: bool = False
+) -> int:
     """Check, then build with --strict into a fresh folder; replace site_dir only on success.
 
     With ``card_pdfs``, every card is also printed to PDF (A4 and Letter) and linked from its page.
+    With ``offline``, a copy that works from file:// is built first, zipped, and published with
+    the site (linked from the home and About pages).
     """
     content = _check(content_dir, assets_dir)
     if content is None:
@@ -58,28 +80,37 @@ def build(config_file: Path, content_dir: Path, assets_dir: Path, site_dir: Path
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".traction-build-", dir=site_dir.parent))
-    env = dict(os.environ, SOURCE_DATE_EPOCH=_build_epoch(content), NO_MKDOCS_2_WARNING="1")
+    epoch = _build_epoch(content)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1")
     if card_pdfs:
         env[CARD_PDFS_ENV] = "1"
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(staging)]
-    result = subprocess.run(command, env=env, check=False)
-    if result.returncode == 0 and card_pdfs:
+    ok = True
+    if offline:
+        copy = staging / "offline"
+        ok = _mkdocs(config_file, copy, dict(env, **{OFFLINE_ENV: "true"}))
+        if ok:
+            zip_folder(copy, staging / "offline.zip", int(epoch))
+            env[OFFLINE_ZIP_ENV] = str(staging / "offline.zip")
+    site = staging / "site"
+    ok = ok and _mkdocs(config_file, site, env)
+    if ok and card_pdfs:
         try:
-            print(f"Printed {len(print_cards(staging, into_site=True))} card PDFs")
+            print(f"Printed {len(print_cards(site, into_site=True))} card PDFs")
         except Exception as error:  # noqa: BLE001 - any failure to print must keep the old site
             print(f"Printing the cards failed: {error}", file=sys.stderr)
-            result = subprocess.CompletedProcess(command, 1)
-    if result.returncode != 0:
+            ok = False
+    if not ok:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
         return 1
-    _record_links(staging / REGISTRY_EXPORT, content_dir / REGISTRY_NAME)
+    _record_links(site / REGISTRY_EXPORT, content_dir / REGISTRY_NAME)
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(old)
-    staging.rename(site_dir)
+    site.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)
     print(f"Site written to {site_dir}")
     return 0
 
@@ -106,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
         command.add_argument("--assets", type=Path, default=Path("site_assets"), help="assets folder (default: site_assets)")
     build_cmd.add_argument("--card-pdfs", action="store_true", help="also print every card to PDF (needs chromium) and link them")
+    build_cmd.add_argument("--offline", action="store_true", help="also build a copy that works from file:// and publish it as a zip")
     cards = sub.add_parser("cards", help="print every card of a built site to PDF (A4 and US Letter)")
     cards.add_argument("--pdf", type=Path, required=True, metavar="OUTDIR", help="folder to write the PDFs to")
     cards.add_argument("--site-dir", "-d", type=Path, default=Path("site"), help="the built site (default: site)")
@@ -123,4 +155,4 @@ def main(argv: list[str] | None = None) -> int:
         for path in print_cards(args.site_dir, out_dir=args.pdf):
             print(path)
         return 0
-    return build(args.config_file, args.content, args.assets, args.site_dir, args.card_pdfs)
+    return build(args.config_file, args.content, args.assets, args.site_dir, args.card_pdfs, args.offline)

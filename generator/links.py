@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 
 
 def exercise_src(exercise_id: str) -> str:
@@ -38,8 +39,22 @@ def anchor(kind: str, part_id: str) -> str:
     return f"{kind}-{part_id}"
 
 
-def relative(from_path: str, to_path: str) -> str:
+def page_file(path: str) -> str:
+    """The HTML file of a page path without directory URLs (offline builds): 'exercises/x.html'."""
+    return path.rstrip("/") + ".html" if path else "index.html"
+
+
+def _base(from_path: str, directory_urls: bool) -> str:
+    """The folder a page's relative links start from."""
+    if directory_urls:
+        return from_path or "."
+    return posixpath.dirname(page_file(from_path)) or "."
+
+
+def relative(from_path: str, to_path: str, directory_urls: bool = True) -> str:
     """A relative link from one page path to another ('' is the home page)."""
+    if not directory_urls:
+        return posixpath.relpath(page_file(to_path), _base(from_path, False))
     rel = posixpath.relpath(to_path or ".", from_path or ".")
     return "./" if rel == "." else rel + "/"
 
@@ -52,9 +67,9 @@ def figure_file(exercise_id: str, figure_id: str, variant: str) -> str:
     return f"assets/figures/{exercise_id}/" + FIGURE_FILES[variant].format(figure=figure_id)
 
 
-def relative_file(from_path: str, to_file: str) -> str:
+def relative_file(from_path: str, to_file: str, directory_urls: bool = True) -> str:
     """A relative link from a page path to a file such as an image."""
-    return posixpath.relpath(to_file, from_path or ".")
+    return posixpath.relpath(to_file, _base(from_path, directory_urls))
 
 
 def absolute(site_url: str | None, path: str) -> str:
@@ -62,3 +77,20 @@ def absolute(site_url: str | None, path: str) -> str:
     if site_url:
         return site_url.rstrip("/") + "/" + path
     return "/" + path
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Relative links from one page, with directory URLs (the hosted site) or without (offline)."""
+
+    here: str
+    directory_urls: bool = True
+
+    def page(self, to_path: str) -> str:
+        """Link to another page; a '#fragment' is kept."""
+        path, _, fragment = to_path.partition("#")
+        return relative(self.here, path, self.directory_urls) + (f"#{fragment}" if fragment else "")
+
+    def file(self, to_file: str) -> str:
+        """Link to a file such as an image or a script."""
+        return relative_file(self.here, to_file, self.directory_urls)

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .content import Content, load_content
-from .plugin_env import CARD_PDFS_ENV
+from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV, OFFLINE_ZIP_SRC
 from .figures.store import FigureStore
 from .navigation import navigation
 from .problems import ContentError
@@ -46,8 +46,14 @@ class TractionPlugin(BasePlugin[TractionConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = root / self.config.content
         self.assets_dir = root / self.config.assets
-        if not config.use_directory_urls:
+        offline = os.environ.get(OFFLINE_ENV) == "true"
+        if not config.use_directory_urls and not offline:
             raise PluginError("traction: the link scheme needs 'use_directory_urls: true' in mkdocs.yml")
+        if offline:
+            # A local shim, so Material's offline plugin does not add its unpkg script.
+            config.use_directory_urls = False
+            config.extra["polyfills"] = [ASSETS_PREFIX + "vendor/iframe-worker-1.0.4/shim.js"]
+        self.offline_zip = os.environ.get(OFFLINE_ZIP_ENV)
         try:
             self.guide: Content = load_content(self.content_dir, self.assets_dir)
         except ContentError as error:
@@ -55,7 +61,14 @@ class TractionPlugin(BasePlugin[TractionConfig]):
         docs = Path(config.docs_dir)
         hand_pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
         try:
-            plan = plan_site(self.guide, config.site_url, hand_pages, card_pdfs=os.environ.get(CARD_PDFS_ENV) == "1")
+            plan = plan_site(
+                self.guide,
+                config.site_url,
+                hand_pages,
+                card_pdfs=os.environ.get(CARD_PDFS_ENV) == "1",
+                offline=offline,
+                download=OFFLINE_ZIP_SRC if self.offline_zip else None,
+            )
         except ContentError as error:
             raise PluginError(f"traction: the content has problems:\n{error.report()}") from None
         self.pages, self.files = plan.pages, plan.files
@@ -81,6 +94,8 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             files.append(File.generated(config, src, content=text))
         for src, text in self.files.items():
             files.append(File.generated(config, src, content=text))
+        if self.offline_zip:
+            files.append(File.generated(config, OFFLINE_ZIP_SRC, abs_src_path=self.offline_zip))
         for src, path in sorted(self.figures.items()):
             files.append(File.generated(config, src, abs_src_path=str(path)))
         if self.assets_dir.is_dir():

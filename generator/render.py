@@ -74,12 +74,18 @@ def source_line(content: Content) -> str:
 
 
 def render_pages(
-    content: Content, site_url: str | None = None, card_pdfs: bool = False, codes: dict[str, str] | None = None
+    content: Content,
+    site_url: str | None = None,
+    card_pdfs: bool = False,
+    codes: dict[str, str] | None = None,
+    directory_urls: bool = True,
+    download: str | None = None,
 ) -> dict[str, str]:
     """Every generated page as {Markdown source path: Markdown text}, in a stable order.
 
     ``site_url`` makes QR codes absolute; ``card_pdfs`` links each card to its PDFs; ``codes``
-    (registered URL → short code) fills the clinician page.
+    (registered URL → short code) fills the clinician page; ``directory_urls`` False gives the
+    file:// links of an offline build.
     """
     guide = content.guide
     env = _environment(guide.language)
@@ -92,14 +98,19 @@ def render_pages(
         "exercise_paths": exercise_paths,
         "routine_paths": routine_paths,
         "qr": qr_svg,
+        "download": download,
     }
 
+    def linker(src: str) -> links.Linker:
+        return links.Linker(links.page_path(src), directory_urls)
+
     def render(template: str, src: str, **context: Any) -> tuple[str, str]:
-        here = links.page_path(src)
+        here = linker(src)
         text = env.get_template(template).render(
             shared,
-            link=lambda to: links.relative(here, to),
-            figure_link=lambda exercise, figure, variant: links.relative_file(here, links.figure_file(exercise, figure, variant)),
+            link=here.page,
+            file_link=here.file,
+            figure_link=lambda exercise, figure, variant: here.file(links.figure_file(exercise, figure, variant)),
             figure_size=lambda figure: figure_size(figure, content),
             **context,
         )
@@ -144,14 +155,14 @@ def render_pages(
         card_path = links.page_path(links.card_src(routine.id))
         src, text = render("routine.md.j2", links.routine_src(routine.id), routine=routine, items=items, card_path=card_path)
         pages[src] = text
-        pages.update([_card(render, content, routine, site_url, card_pdfs)])
-    pages.update([_clinicians(render, content, site_url, codes or {}), _builder(render, content)])
+        pages.update([_card(render, content, routine, site_url, card_pdfs, linker)])
+    pages.update([_clinicians(render, content, site_url, codes or {}, linker), _builder(render, content, linker)])
     return pages
 
 
-def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict[str, str]) -> tuple[str, str]:
+def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict[str, str], linker: Any) -> tuple[str, str]:
     w = words(content.guide.language)
-    here = links.page_path(CLINICIANS_SRC)
+    here = linker(CLINICIANS_SRC)
     rows = []
     for exercise in content.exercises.values():
         path = links.page_path(links.exercise_src(exercise.id))
@@ -162,13 +173,12 @@ def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict
             code = codes.get(url)
             if code is None:
                 continue
-            page, _, fragment = url.partition("#")
             items.append(
                 {
                     "label": label,
                     "code": code,
                     "path": url,
-                    "href": links.relative(here, page) + (f"#{fragment}" if fragment else ""),
+                    "href": here.page(url),
                     "short_path": links.page_path(f"s/{code}.md"),
                     "short_url": links.absolute(site_url, f"s/{code}/"),
                 }
@@ -178,11 +188,11 @@ def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict
     return render("clinicians.md.j2", CLINICIANS_SRC, exercises=rows, example_short=example, builder_path=links.page_path(BUILDER_SRC))
 
 
-def _builder(render: Any, content: Content) -> tuple[str, str]:
+def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
     """The card builder page, with the guide's data embedded as JSON for its script."""
     guide = content.guide
     w = words(guide.language)
-    here = links.page_path(BUILDER_SRC)
+    here = linker(BUILDER_SRC)
     exercises = {}
     for exercise in content.exercises.values():
         figure = next((f for f in exercise.figures if f.kind in ("pose", "photo")), None)
@@ -191,7 +201,7 @@ def _builder(render: Any, content: Content) -> tuple[str, str]:
             "title": exercise.title,
             "stage": content.stage_of(exercise.id).number,
             "cue": cue.text if cue else None,
-            "thumb": links.relative_file(here, links.figure_file(exercise.id, figure.id, "2x")) if figure and figure_size(figure, content) else None,
+            "thumb": here.file(links.figure_file(exercise.id, figure.id, "2x")) if figure and figure_size(figure, content) else None,
             "thumb_alt": figure.alt if figure else "",
             "dosage": exercise.dosage.model_dump(mode="json"),
         }
@@ -215,16 +225,16 @@ def _builder(render: Any, content: Content) -> tuple[str, str]:
         stages={e: content.stage_of(e).number for e in content.exercises},
         data=data,
         note_max=NOTE_MAX,
-        qr_script=links.relative_file(here, "assets/traction/vendor/qrcode-generator-2.0.4/qrcode.js"),
-        builder_script=links.relative_file(here, "assets/traction/js/builder.js"),
+        qr_script=here.file("assets/traction/vendor/qrcode-generator-2.0.4/qrcode.js"),
+        builder_script=here.file("assets/traction/js/builder.js"),
     )
 
 
-def _card(render: Any, content: Content, routine: Routine, site_url: str | None, card_pdfs: bool) -> tuple[str, str]:
+def _card(render: Any, content: Content, routine: Routine, site_url: str | None, card_pdfs: bool, linker: Any) -> tuple[str, str]:
     items = card_items(routine, content.exercises)
     w = words(content.guide.language)
     pdfs = [
-        {"href": links.relative_file(links.page_path(links.card_src(routine.id)), links.card_pdf(routine.id, paper)), "label": w[f"pdf_{paper}"]}
+        {"href": linker(links.card_src(routine.id)).file(links.card_pdf(routine.id, paper)), "label": w[f"pdf_{paper}"]}
         for paper in (PAPERS if card_pdfs else ())
     ]
     return render(

@@ -23,9 +23,19 @@ class SitePlan:
     registry_changed: bool
 
 
-def plan_site(content: Content, site_url: str | None, hand_pages: list[str], card_pdfs: bool = False) -> SitePlan:
+def plan_site(
+    content: Content,
+    site_url: str | None,
+    hand_pages: list[str],
+    card_pdfs: bool = False,
+    offline: bool = False,
+    download: str | None = None,
+) -> SitePlan:
     """Check the link registry, then render every page, redirect and export. Raises ContentError
-    if a published link would disappear. ``hand_pages`` are Markdown sources from the docs folder."""
+    if a published link would disappear. ``hand_pages`` are Markdown sources from the docs folder.
+
+    ``offline`` plans the file:// copy (no directory URLs, no short-link redirects); ``download``
+    is the site path of the offline zip, linked from the home and About pages."""
     registered, doc = load_registry(content.root)
     other_pages = sorted(links.page_path(p) for p in hand_pages) + [links.page_path(CLINICIANS_SRC), links.page_path(BUILDER_SRC)]
     problems = check(registered, doc, content, other_pages)
@@ -33,10 +43,11 @@ def plan_site(content: Content, site_url: str | None, hand_pages: list[str], car
         raise ContentError(problems)
     entries = update(registered, content, other_pages)
     codes = {e.url: e.code for e in entries if e.code}
-    pages = render_pages(content, site_url, card_pdfs, codes)
+    pages = render_pages(content, site_url, card_pdfs, codes, directory_urls=not offline, download=download)
     files = {
         EXPORT_SRC: guide_json(content, site_url, entries),
         REGISTRY_EXPORT: dump(entries),  # `traction build` copies it to content/ after a good build
-        **redirect_files(entries, content, site_url),
     }
+    if not offline:  # short links and old addresses belong to the hosted guide
+        files.update(redirect_files(entries, content, site_url))
     return SitePlan(pages, files, entries, entries != registered)

@@ -12,6 +12,7 @@ EN = MappingProxyType(
     {
         "also_called": "Also called",
         "works_on": "Works on",
+        "download_offline": "Download the whole guide to use without internet (a zip file: unzip it and open index.html)",
         "stage_of": "Step {number} of {total}",
         "why": "Why do it",
         "you_need": "You need",
