@@ -11,31 +11,27 @@ from .common import Strict
 Unit = Literal["seconds", "minutes", "breaths"]
 
 
-class Amount(Strict):
-    """A range of time or breaths, e.g. 15–30 seconds."""
+class Range(Strict):
+    """From ``min`` to ``max`` (or exactly ``min``)."""
 
-    min: PositiveInt = Field(description="The smallest amount, e.g. `15`.")
-    max: PositiveInt | None = Field(None, description="The largest amount, e.g. `30`. Leave out for an exact amount.")
-    unit: Unit = Field(description="One of `seconds`, `minutes` or `breaths`.")
+    min: PositiveInt = Field(description="The smallest number, e.g. `15`.")
+    max: PositiveInt | None = Field(None, description="The largest number, e.g. `30`. Leave out for an exact number.")
 
     @model_validator(mode="after")
-    def _ordered(self) -> Amount:
+    def _ordered(self) -> Range:
         if self.max is not None and self.max < self.min:
             raise ValueError(f"max ({self.max}) must not be smaller than min ({self.min})")
         return self
 
 
-class Count(Strict):
+class Count(Range):
     """A range of repetitions, e.g. 4–6 times."""
 
-    min: PositiveInt = Field(description="The fewest times, e.g. `4`.")
-    max: PositiveInt | None = Field(None, description="The most times, e.g. `6`. Leave out for an exact number.")
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Count:
-        if self.max is not None and self.max < self.min:
-            raise ValueError(f"max ({self.max}) must not be smaller than min ({self.min})")
-        return self
+class Amount(Range):
+    """A range of time or breaths, e.g. 15–30 seconds."""
+
+    unit: Unit = Field(description="One of `seconds`, `minutes` or `breaths`.")
 
 
 class Frequency(Strict):

@@ -128,3 +128,20 @@ def test_ids_must_be_slugs(content_dir):
     edit(content_dir / "exercises" / "childs-pose.yaml", "- id: kneel", "- id: Kneel Down")
     (problem,) = problems(content_dir)
     assert "invalid value for 'id'" in problem and "found 'Kneel Down'" in problem
+
+
+def test_a_routine_longer_than_a_card_holds_is_refused(content_dir):
+    path = content_dir / "routines" / "both.yaml"
+    items = "".join(f"  - exercise: {'childs-pose' if i % 2 else 'runners-lunge'}\n" for i in range(11))
+    path.write_text(path.read_text().split("exercises:")[0] + "exercises:\n" + items)
+    (problem,) = problems(content_dir)
+    assert f"both.yaml:{line_of(path, 'exercises:')}:1: routine 'both' has too many exercises for its one-page card" in problem
+    assert "at most 10 exercises" in problem and "found 11 exercises" in problem
+
+
+def test_a_card_cue_that_would_not_fit_is_refused(content_dir):
+    path = content_dir / "exercises" / "childs-pose.yaml"
+    edit(path, "  - id: rest-knees\n", "  - id: rest-knees\n    card: true\n")
+    edit(path, "Rest them whenever you need to.", "Rest them whenever you need to, and take all the time you need before you go on.")
+    (problem,) = problems(content_dir)
+    assert "the cue printed on cards for 'childs-pose' is too long" in problem and "at most 100 characters" in problem
