@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -19,14 +20,21 @@ from .figures.sheet import contact_sheet
 from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV
 from .registry import REGISTRY_EXPORT, REGISTRY_NAME
 from .problems import ContentError
+from .schema import schema_files
 
 
-def _check(content_dir: Path, assets_dir: Path) -> Content | None:
+def _check(content_dir: Path, assets_dir: Path, as_json: bool = False) -> Content | None:
     try:
         content = load_content(content_dir, assets_dir if assets_dir.is_dir() else None)
     except ContentError as error:
-        print(error.report(), file=sys.stderr)
+        if as_json:
+            print(json.dumps([p.as_dict() for p in error.problems], indent=2, ensure_ascii=False))
+        else:
+            print(error.report(), file=sys.stderr)
         return None
+    if as_json:
+        print("[]")
+        return content
     print(
         f"{content_dir}: OK: {len(content.exercises)} exercises in {len(content.guide.stages)} stages, "
         f"{len(content.routines)} routines"
@@ -130,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="traction", description="Build exercise guides from YAML content.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the content and list every problem")
+    check.add_argument("--format", choices=["text", "json"], default="text", help="json: the problems as a JSON list, for editors and CI")
     build_cmd = sub.add_parser("build", help="check, then build the site with mkdocs --strict")
     figures = sub.add_parser("figures", help="draw every figure; --sheet writes a contact sheet for review")
     figures.add_argument("--sheet", type=Path, required=True, help="PNG file to write the contact sheet to")
@@ -138,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--assets", type=Path, default=Path("site_assets"), help="assets folder (default: site_assets)")
     build_cmd.add_argument("--card-pdfs", action="store_true", help="also print every card to PDF (needs chromium) and link them")
     build_cmd.add_argument("--offline", action="store_true", help="also build a copy that works from file:// and publish it as a zip")
+    schema_cmd = sub.add_parser("schema", help="write the JSON Schemas of the content files (for editor completion)")
+    schema_cmd.add_argument("--out", type=Path, default=Path("schema"), help="folder to write to (default: schema)")
     cards = sub.add_parser("cards", help="print every card of a built site to PDF (A4 and US Letter)")
     cards.add_argument("--pdf", type=Path, required=True, metavar="OUTDIR", help="folder to write the PDFs to")
     cards.add_argument("--site-dir", "-d", type=Path, default=Path("site"), help="the built site (default: site)")
@@ -145,9 +156,15 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--site-dir", "-d", type=Path, default=Path("site"), help="output folder (default: site)")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return 0 if _check(args.content, args.assets) else 1
+        return 0 if _check(args.content, args.assets, args.format == "json") else 1
     if args.command == "figures":
         return figure_sheet(args.content, args.assets, args.sheet)
+    if args.command == "schema":
+        args.out.mkdir(parents=True, exist_ok=True)
+        for name, text in schema_files().items():
+            (args.out / name).write_text(text, encoding="utf-8")
+            print(args.out / name)
+        return 0
     if args.command == "cards":
         if not (args.site_dir / "api" / "guide.json").is_file():
             print(f"{args.site_dir} is not a built guide; run `traction build` first", file=sys.stderr)

@@ -105,7 +105,10 @@ def _validation_problems(doc: Document, model: type[BaseModel], error: Validatio
                 if msg not in messages:
                     messages.append(msg[:1].lower() + msg[1:])
             found = shorten(errs[0]["input"]) if not isinstance(errs[0]["input"], dict) else "a mapping"
-            problems.append(doc.problem(loc, f"invalid value for '{name}'", " or ".join(messages), found))
+            owner = _model_at(model, tuple(p for p in loc[:-1]))
+            field = owner.model_fields.get(name) if owner else None
+            hint = f" — {field.description}" if field is not None and field.description else ""
+            problems.append(doc.problem(loc, f"invalid value for '{name}'", " or ".join(messages) + hint, found))
     return problems
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -22,6 +23,22 @@ class Problem:
         details = [d for d in details if d]
         return text + (f" ({'; '.join(details)})" if details else "")
 
+    def excerpt(self) -> str:
+        """The offending line of the file with a caret under the column ('' if unreadable)."""
+        try:
+            lines = Path(self.file).read_bytes().decode("utf-8", errors="replace").splitlines()
+        except OSError:
+            return ""
+        if not 0 < self.line <= len(lines):
+            return ""
+        text = lines[self.line - 1].replace("\t", " ")
+        gutter = f"{self.line:>6} | "
+        return f"{gutter}{text}\n{' ' * (len(gutter) - 2)}| {' ' * (self.column - 1)}^"
+
+    def as_dict(self) -> dict[str, object]:
+        """The problem as plain data, for `traction check --format json`."""
+        return asdict(self)
+
 
 class ContentError(Exception):
     """Raised when content has one or more problems; carries all of them, sorted."""
@@ -30,10 +47,14 @@ class ContentError(Exception):
         self.problems = sorted(set(problems))
         super().__init__(self.report())
 
-    def report(self) -> str:
-        """Every problem on its own line, then a count."""
+    def report(self, excerpts: bool = True) -> str:
+        """Every problem on its own line (with the offending line under it), then a count."""
         count = len(self.problems)
-        lines = [str(p) for p in self.problems]
+        lines = []
+        for problem in self.problems:
+            lines.append(str(problem))
+            if excerpts and (shown := problem.excerpt()):
+                lines.append(shown)
         lines.append(f"{count} problem{'s' if count != 1 else ''} found.")
         return "\n".join(lines)
 

@@ -25,6 +25,7 @@ REGISTRY_NAME = "links.yaml"
 REGISTRY_EXPORT = "api/links.yaml"  # the registry as of the last build, published with the site
 CODE_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 HEADER = """\
+# yaml-language-server: $schema=../schema/links.schema.json
 # Every URL and anchor this guide has published, with the short code of each exercise and step.
 # Links only grow: `traction build` adds new entries; an entry is never removed and a code is
 # never reused. Rename an exercise or a step by keeping its old id under `aliases:`.
@@ -35,12 +36,14 @@ HEADER = """\
 class RegisteredLink(Strict):
     """One published link: a site path with an optional #anchor, and its short code if it has one."""
 
-    url: str = Field(pattern=r"^[a-z0-9/_.-]*(#[a-z0-9-]+)?$")
-    code: str | None = Field(None, pattern=CODE_PATTERN)
+    url: str = Field(pattern=r"^[a-z0-9/_.-]*(#[a-z0-9-]+)?$", description="A published site path, e.g. `exercises/childs-pose/#step-kneel`.")
+    code: str | None = Field(None, pattern=CODE_PATTERN, description="Its short code, e.g. `cp-k` (never changed or reused).")
 
 
 class Registry(Strict):
-    links: list[RegisteredLink] = Field(default_factory=list)
+    """The link registry file (content/links.yaml)."""
+
+    links: list[RegisteredLink] = Field(default_factory=list, description="Every published link, oldest first. Only grows.")
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ def _decode(raw: bytes, file: str) -> str:
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
         bad = raw[error.start : error.start + 1].hex()
-        raise ContentError([Problem(file, line, column, "file is not valid UTF-8 text", "UTF-8 text", f"byte 0x{bad}")]) from None
+        raise ContentError([Problem(file, line, column, "file is not valid UTF-8 text", "UTF-8 text (save the file as UTF-8 in your editor)", f"byte 0x{bad}")]) from None
 
 
 def load_yaml(path: Path, display: str | None = None) -> Document:

@@ -37,8 +37,8 @@ class Amount(Range):
 class Frequency(Strict):
     """How often the exercise is done, e.g. 2 times a day."""
 
-    times: Count
-    per: Literal["day", "week"]
+    times: Count = Field(description="How many times, e.g. `{min: 1, max: 2}`.")
+    per: Literal["day", "week"] = Field(description="`day` or `week`.")
 
 
 class Dosage(Strict):

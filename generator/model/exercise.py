@@ -28,7 +28,7 @@ class Step(Linked):
 class Cue(Linked):
     """A tip that helps the exercise go well."""
 
-    text: Text
+    text: Text = Field(description="The tip in plain words, e.g. `Keep your front leg fully bent.`")
     card: bool = Field(False, description="`true` to show this cue on printed cards (otherwise the first cue is shown).")
 
 
@@ -36,23 +36,23 @@ class Caution(Linked):
     """Something to watch for. Shown in full, never folded away."""
 
     kind: Literal["warning", "note"] = Field("warning", description="`warning` for a risk, `note` for advice.")
-    text: Text
+    text: Text = Field(description="What to watch for, e.g. `Never roll right on your low back.`")
 
 
 class Variation(Linked):
     """An easier, harder or alternative way to do the exercise, and when to use it."""
 
-    kind: Literal["easier", "harder", "alternative"]
-    title: Text
+    kind: Literal["easier", "harder", "alternative"] = Field(description="`easier`, `harder` or `alternative` (another way).")
+    title: Text = Field(description="A short name, e.g. `Add a twist`.")
     when: Text = Field(description="When to choose this variation, e.g. `If kneeling hurts your knees.`")
-    steps: list[Step] = Field(min_length=1)
-    dosage: Dosage | None = Field(None, description="Leave out when the main dosage applies.")
+    steps: list[Step] = Field(min_length=1, description="The steps of this variation, in order.")
+    dosage: Dosage | None = Field(None, description="How long and how many, if the source gives it; leave out if it does not.")
 
 
 class SourceRef(Strict):
     """Where in the source article this exercise comes from."""
 
-    section: Text
+    section: Text = Field(description="The part of the source, e.g. `Step 3, child's pose`.")
 
 
 class Exercise(Strict):
@@ -60,20 +60,20 @@ class Exercise(Strict):
 
     id: Id
     aliases: list[Id] = Field(default_factory=list, description="Old ids of this exercise; their pages redirect here.")
-    title: Text
+    title: Text = Field(description="The name people know, e.g. `Child's pose`. Free to change; the id stays.")
     also_known_as: list[Text] = Field(default_factory=list, description="Other names people search for.")
     region: list[Text] = Field(min_length=1, description="Body regions it works on, e.g. `[low back, hips]`.")
     purpose: Text = Field(description="Why to do it, in one sentence.")
     equipment: list[Text] = Field(default_factory=list, description="What you need, e.g. `[foam roller]`.")
     start_when: Text | None = Field(None, description="When it is safe to start, if there is a condition.")
-    steps: list[Step] = Field(min_length=1)
-    cues: list[Cue] = Field(default_factory=list)
-    dosage: Dosage
+    steps: list[Step] = Field(min_length=1, description="What to do, one action per step, in order.")
+    cues: list[Cue] = Field(default_factory=list, description="Tips that help; the first (or the one with `card: true`) goes on cards.")
+    dosage: Dosage = Field(description="How long and how many, as numbers, e.g. `{hold: {min: 15, max: 30, unit: seconds}}`.")
     stop_rules: list[Text] = Field(min_length=1, description="When to stop. Every exercise needs at least one.")
-    cautions: list[Caution] = Field(default_factory=list)
-    variations: list[Variation] = Field(default_factory=list)
-    figures: list[Figure] = Field(default_factory=list)
-    source: SourceRef | None = None
+    cautions: list[Caution] = Field(default_factory=list, description="Things to watch for, shown in full.")
+    variations: list[Variation] = Field(default_factory=list, description="Easier, harder or other ways to do it.")
+    figures: list[Figure] = Field(default_factory=list, description="1 to 3 pictures: drawings (`kind: pose`) or photos.")
+    source: SourceRef | None = Field(None, description="Where in the source this exercise comes from.")
 
     def linked_parts(self) -> list[tuple[str, Linked]]:
         """Every linkable part of the page as (kind, part), in page order."""

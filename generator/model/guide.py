@@ -12,52 +12,52 @@ from .common import Id, Strict, Text
 class Source(Strict):
     """The published work the guide's facts come from."""
 
-    author: Text
-    author_role: Text | None = None
-    title: Text
-    publisher: Text
-    published: dt.date
+    author: Text = Field(description="Who wrote the source, e.g. `Joe Uhan`.")
+    author_role: Text | None = Field(None, description="What the author does, e.g. `Physical therapist`.")
+    title: Text = Field(description="The source's title, exactly as published.")
+    publisher: Text = Field(description="Where it was published, e.g. `iRunFar`.")
+    published: dt.date = Field(description="Date of publication, e.g. `2023-06-09`.")
     url: Text | None = Field(None, description="Only if the address is confirmed.")
 
 
 class Review(Strict):
     """Who wrote and checked this guide, and when."""
 
-    written_by: Text
-    reviewed_by: Text | None = None
-    last_reviewed: dt.date
-    version: Text
+    written_by: Text = Field(description="Who wrote this guide's text, e.g. `Traction contributors`.")
+    reviewed_by: Text | None = Field(None, description="The clinician who checked it. Leave out until someone has.")
+    last_reviewed: dt.date = Field(description="When the text was last checked, e.g. `2026-11-24`.")
+    version: Text = Field(description="The guide's version, printed on cards, e.g. `1.0.0`.")
 
 
 class Stage(Strict):
     """One numbered stage of the sequence, holding one or more exercises."""
 
-    number: PositiveInt
+    number: PositiveInt = Field(description="The stage's number in the sequence: 1, 2, 3…")
     id: Id
-    title: Text
-    summary: Text
-    exercises: list[Id] = Field(min_length=1)
+    title: Text = Field(description="A short name, e.g. `Upper back (thoracic spine)`.")
+    summary: Text = Field(description="One plain sentence on what this stage does.")
+    exercises: list[Id] = Field(min_length=1, description="Ids of the exercises in this stage, in order, e.g. `[childs-pose]`.")
 
 
 class Safety(Strict):
     """Safety text for the 'Before you start' page and the cards. Never folded away."""
 
-    intro: Text
-    acute_pain: list[Text] = Field(min_length=1)
-    stop_rules: list[Text] = Field(min_length=1)
-    red_flags: list[Text] = Field(min_length=1)
-    red_flags_action: Text
+    intro: Text = Field(description="The opening lines of the 'Before you start' page.")
+    acute_pain: list[Text] = Field(min_length=1, description="What to do while pain is very bad, one point per item.")
+    stop_rules: list[Text] = Field(min_length=1, description="When to stop any exercise, one rule per item.")
+    red_flags: list[Text] = Field(min_length=1, description="Signs that need a doctor now, e.g. `Leg weakness that is getting worse`.")
+    red_flags_action: Text = Field(description="What to do if any red flag applies.")
 
 
 class Guide(Strict):
     """The guide as a whole."""
 
-    title: Text
-    summary: Text
-    audience: Text
-    language: str = Field("en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
-    source: Source
-    disclaimer: Text
-    review: Review
-    safety: Safety
-    stages: list[Stage] = Field(min_length=1)
+    title: Text = Field(description="The guide's title, e.g. `Ease your low back`.")
+    summary: Text = Field(description="One or two plain sentences for the home page.")
+    audience: Text = Field(description="Who the guide is for.")
+    language: str = Field("en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$", description="Language code of the text, e.g. `en`.")
+    source: Source = Field(description="The published work the facts come from, credited on every page.")
+    disclaimer: Text = Field(description="The 'not medical advice' note.")
+    review: Review = Field(description="Who wrote and checked the guide, and when.")
+    safety: Safety = Field(description="Safety text, shown in full on the 'Before you start' page and the cards.")
+    stages: list[Stage] = Field(min_length=1, description="The numbered stages of the sequence, gentlest first.")

@@ -31,7 +31,7 @@ Angle = Annotated[float, Field(ge=-360, le=360)]
 class Prop(Strict):
     """Something in the scene. Positions are in body units; the pelvis starts at x = 0 and the floor is y = 0."""
 
-    kind: Literal["roller", "chair", "bench", "stairs", "wall"]
+    kind: Literal["roller", "chair", "bench", "stairs", "wall"] = Field(description="`roller`, `chair`, `bench`, `stairs` or `wall`.")
     x: Coordinate = Field(description="Where the prop stands, left to right (the middle of a roller or bench).")
     y: Coordinate = Field(0, description="Height of a roller's centre; ignored for other props.")
     along: bool = Field(False, description="A roller that runs along the body (seen as a long bar) instead of across it.")
@@ -51,13 +51,15 @@ class Arrow(Strict):
 class Pose(Strict):
     """A drawn position: a preset, angle overrides, what to highlight, props and arrows."""
 
-    preset: Literal["standing", "lying-on-back", "lying-on-front", "kneeling", "sitting"]
+    preset: Literal["standing", "lying-on-back", "lying-on-front", "kneeling", "sitting"] = Field(
+        description="The starting position: `standing`, `lying-on-back`, `lying-on-front`, `kneeling` or `sitting`."
+    )
     angles: dict[str, Angle] = Field(default_factory=dict, description="Segment angles that differ from the preset, e.g. `{trunk: 150}`.")
     lift: Annotated[float, Field(ge=0, le=2)] = Field(0, description="How far the lowest point of the body sits above the floor (e.g. on a roller).")
     shift: Coordinate = Field(0, description="Moves the whole body left or right.")
     highlight: list[str] = Field(default_factory=list, description="Segments drawn in the accent colour: the part being stretched.")
-    props: list[Prop] = Field(default_factory=list)
-    arrows: list[Arrow] = Field(default_factory=list)
+    props: list[Prop] = Field(default_factory=list, description="Things in the picture, e.g. `[{kind: chair, x: 0.6}]`.")
+    arrows: list[Arrow] = Field(default_factory=list, description="Movement arrows, e.g. `[{start: [0, 1], end: [0, 0.6]}]`.")
 
     @field_validator("angles")
     @classmethod

@@ -13,14 +13,14 @@ class RoutineItem(Strict):
 
     exercise: Id = Field(description="The id of an exercise, e.g. `childs-pose`.")
     dosage: Dosage | None = Field(None, description="Replaces the exercise's own dosage in this routine.")
-    note: Text | None = None
+    note: Text | None = Field(None, description="A short note shown with this exercise in the routine.")
 
 
 class Routine(Strict):
     """A routine page (and, later, a printable card)."""
 
     id: Id
-    title: Text
-    purpose: Text
+    title: Text = Field(description="The routine's name, e.g. `Gentle start`.")
+    purpose: Text = Field(description="What the routine is for, in one or two plain sentences.")
     for_whom: Text = Field(description="Who the routine is for, e.g. `Anyone starting out`.")
-    exercises: list[RoutineItem] = Field(min_length=1)
+    exercises: list[RoutineItem] = Field(min_length=1, description="The exercises in order (at most 10, so the card fits one page).")
