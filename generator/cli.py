@@ -20,6 +20,7 @@ from .figures.sheet import contact_sheet
 from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV
 from .registry import REGISTRY_EXPORT, REGISTRY_NAME
 from .problems import ContentError
+from .scaffold import ScaffoldError, new_exercise, new_routine
 from .schema import schema_files
 
 
@@ -133,6 +134,22 @@ def figure_sheet(content_dir: Path, assets_dir: Path, sheet: Path) -> int:
     return 0
 
 
+def _new(content_dir: Path, kind: str, new_id: str, stage: int | None) -> int:
+    try:
+        if kind == "exercise":
+            path, number = new_exercise(content_dir, new_id, stage)
+            print(f"Wrote {path} and listed it under stage {number} in {content_dir / 'guide.yaml'}.")
+        else:
+            first = load_content(content_dir).exercises
+            path = new_routine(content_dir, new_id, next(iter(first)))
+            print(f"Wrote {path}.")
+    except (ScaffoldError, ContentError) as error:
+        print(f"traction new: {error}", file=sys.stderr)
+        return 1
+    print("Edit it, then run `traction check`.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `traction` and `python -m generator`."""
     parser = argparse.ArgumentParser(prog="traction", description="Build exercise guides from YAML content.")
@@ -147,6 +164,11 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--assets", type=Path, default=Path("site_assets"), help="assets folder (default: site_assets)")
     build_cmd.add_argument("--card-pdfs", action="store_true", help="also print every card to PDF (needs chromium) and link them")
     build_cmd.add_argument("--offline", action="store_true", help="also build a copy that works from file:// and publish it as a zip")
+    new = sub.add_parser("new", help="write a starting file for a new exercise or routine")
+    new.add_argument("kind", choices=["exercise", "routine"])
+    new.add_argument("id", help="the new id, e.g. neck-turn")
+    new.add_argument("--stage", type=int, help="for an exercise: the stage to list it under (default: the last)")
+    new.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     schema_cmd = sub.add_parser("schema", help="write the JSON Schemas of the content files (for editor completion)")
     schema_cmd.add_argument("--out", type=Path, default=Path("schema"), help="folder to write to (default: schema)")
     cards = sub.add_parser("cards", help="print every card of a built site to PDF (A4 and US Letter)")
@@ -159,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if _check(args.content, args.assets, args.format == "json") else 1
     if args.command == "figures":
         return figure_sheet(args.content, args.assets, args.sheet)
+    if args.command == "new":
+        return _new(args.content, args.kind, args.id, args.stage)
     if args.command == "schema":
         args.out.mkdir(parents=True, exist_ok=True)
         for name, text in schema_files().items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,32 @@ def test_failed_build_leaves_the_previous_site_untouched(project):
 def test_console_script_and_module_agree(project):
     script = run("traction", "check", cwd=project)
     assert script.returncode == 0 and script.stdout == traction("check", cwd=project).stdout
+
+
+def test_new_files_pass_check_and_build(project):
+    assert traction("new", "exercise", "neck-turn", "--stage", "1", cwd=project).returncode == 0
+    assert traction("new", "routine", "desk-break", cwd=project).returncode == 0
+    assert traction("check", cwd=project).returncode == 0
+    result = traction("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site/exercises/neck-turn/index.html").is_file()
+    assert (project / "site/cards/desk-break/index.html").is_file()
+    again = traction("new", "exercise", "neck-turn", cwd=project)
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_check_as_json(project):
+    path = project / "content" / "exercises" / "childs-pose.yaml"
+    path.write_text(path.read_text().replace("title:", "titel:", 1))
+    result = traction("check", "--format", "json", cwd=project)
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)
+    assert {p["message"] for p in problems} >= {"unknown key 'titel' — did you mean 'title'?"}
+    assert all(set(p) == {"file", "line", "column", "message", "expected", "found"} for p in problems)
+
+
+def test_text_report_shows_the_offending_line(project):
+    path = project / "content" / "exercises" / "childs-pose.yaml"
+    path.write_text(path.read_text().replace("title:", "titel:", 1))
+    result = traction("check", cwd=project)
+    assert "     3 | titel: Child's pose\n       | ^" in result.stderr

@@ -1,0 +1,73 @@
+"""`traction new`: starting files for a new exercise or routine that pass `traction check` as written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .model.common import ID_PATTERN
+from .yaml_source import Loader
+
+
+class ScaffoldError(ValueError):
+    """Why a starting file could not be written."""
+
+
+def _title(new_id: str) -> str:
+    return new_id.replace("-", " ").capitalize()
+
+
+def _render(template: str, **values: str) -> str:
+    env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined, keep_trailing_newline=True)
+    return env.get_template(template).render(**values)
+
+
+def _add_to_stage(guide_path: Path, new_id: str, stage: int | None) -> tuple[str, int]:
+    """guide.yaml with the id appended to a stage's exercise list, keeping the file's own layout,
+    and the stage number used (the last stage by default)."""
+    text = guide_path.read_text(encoding="utf-8")
+    root = yaml.compose(text, Loader=Loader)
+    stages = next(v for k, v in root.value if k.value == "stages")
+    chosen = None
+    for item in stages.value:
+        fields = {k.value: v for k, v in item.value}
+        if stage is None or int(fields["number"].value) == stage:
+            chosen = (int(fields["number"].value), fields["exercises"])
+    if chosen is None:
+        raise ScaffoldError(f"guide.yaml has no stage {stage}")
+    number, listing = chosen
+    last = listing.value[-1]
+    if listing.flow_style:
+        insert = f", {new_id}"
+    else:
+        insert = "\n" + " " * (last.start_mark.column - 2) + f"- {new_id}"
+    cut = last.end_mark.index
+    return text[:cut] + insert + text[cut:], number
+
+
+def new_exercise(content_dir: Path, new_id: str, stage: int | None = None) -> tuple[Path, int]:
+    """Write content/exercises/<id>.yaml and list it under a stage of the sequence; returns the
+    file and the stage number. Nothing is written if anything is wrong."""
+    if not re.fullmatch(ID_PATTERN, new_id):
+        raise ScaffoldError(f"'{new_id}' is not a valid id: use lower-case letters, digits and hyphens, e.g. neck-turn")
+    path = content_dir / "exercises" / f"{new_id}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists")
+    guide_text, number = _add_to_stage(content_dir / "guide.yaml", new_id, stage)
+    path.write_text(_render("new_exercise.yaml.j2", id=new_id, title=_title(new_id)), encoding="utf-8")
+    (content_dir / "guide.yaml").write_text(guide_text, encoding="utf-8")
+    return path, number
+
+
+def new_routine(content_dir: Path, new_id: str, first_exercise: str) -> Path:
+    """Write content/routines/<id>.yaml, starting with one exercise."""
+    if not re.fullmatch(ID_PATTERN, new_id):
+        raise ScaffoldError(f"'{new_id}' is not a valid id: use lower-case letters, digits and hyphens, e.g. desk-break")
+    path = content_dir / "routines" / f"{new_id}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists")
+    path.write_text(_render("new_routine.yaml.j2", id=new_id, title=_title(new_id), first_exercise=first_exercise), encoding="utf-8")
+    return path
