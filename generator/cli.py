@@ -17,8 +17,9 @@ from pathlib import Path
 from .browser import print_cards
 from .content import Content, load_content
 from .figures.sheet import contact_sheet
-from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV
+from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV, STATS_ENV
 from .registry import REGISTRY_EXPORT, REGISTRY_NAME
+from .portable import export
 from .problems import ContentError
 from .scaffold import ScaffoldError, new_exercise, new_routine
 from .schema import schema_files
@@ -58,9 +59,26 @@ def _record_links(built: Path, committed: Path) -> None:
         print(f"New links recorded in {committed}: commit it with the content.")
 
 
-def _mkdocs(config_file: Path, out: Path, env: dict[str, str]) -> bool:
+def _mkdocs(config_file: Path, out: Path, env: dict[str, str], warnings: list[str]) -> bool:
+    """Run `mkdocs build --strict`, passing its log through and collecting its warnings."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(out)]
-    return subprocess.run(command, env=env, check=False).returncode == 0
+    with subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True) as process:
+        for line in process.stderr:  # type: ignore[union-attr]
+            sys.stderr.write(line)
+            if line.startswith("WARNING"):
+                warnings.append(line)
+    return process.returncode == 0
+
+
+def _summary(stats_file: Path, warnings: int, seconds: float) -> str:
+    """The one line every build ends with."""
+    stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.is_file() else {}
+    drawn, cached = stats.get("figures_drawn", 0), stats.get("figures_cached", 0)
+    return (
+        f"Built {stats.get('pages', '?')} pages · {stats.get('exercises', '?')} exercises · "
+        f"{drawn + cached} figures ({drawn} drawn, {cached} cached) · {stats.get('cards', '?')} cards · "
+        f"{warnings} warnings · {seconds:.1f} s"
+    )
 
 
 def zip_folder(folder: Path, target: Path, epoch: int) -> None:
@@ -83,6 +101,7 @@ def build(
     With ``offline``, a copy that works from file:// is built first, zipped, and published with
     the site (linked from the home and About pages).
     """
+    started = time.perf_counter()
     content = _check(content_dir, assets_dir)
     if content is None:
         return 1
@@ -90,18 +109,19 @@ def build(
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".traction-build-", dir=site_dir.parent))
     epoch = _build_epoch(content)
-    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1")
+    warnings: list[str] = []
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1", **{STATS_ENV: str(staging / "stats.json")})
     if card_pdfs:
         env[CARD_PDFS_ENV] = "1"
     ok = True
     if offline:
         copy = staging / "offline"
-        ok = _mkdocs(config_file, copy, dict(env, **{OFFLINE_ENV: "true"}))
+        ok = _mkdocs(config_file, copy, dict(env, **{OFFLINE_ENV: "true"}), warnings)
         if ok:
             zip_folder(copy, staging / "offline.zip", int(epoch))
             env[OFFLINE_ZIP_ENV] = str(staging / "offline.zip")
     site = staging / "site"
-    ok = ok and _mkdocs(config_file, site, env)
+    ok = ok and _mkdocs(config_file, site, env, warnings)
     if ok and card_pdfs:
         try:
             print(f"Printed {len(print_cards(site, into_site=True))} card PDFs")
@@ -113,6 +133,7 @@ def build(
         print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
         return 1
     _record_links(site / REGISTRY_EXPORT, content_dir / REGISTRY_NAME)
+    summary = _summary(staging / "stats.json", len(warnings), time.perf_counter() - started)
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
@@ -121,6 +142,7 @@ def build(
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(staging, ignore_errors=True)
     print(f"Site written to {site_dir}")
+    print(summary)
     return 0
 
 
@@ -169,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="the new id, e.g. neck-turn")
     new.add_argument("--stage", type=int, help="for an exercise: the stage to list it under (default: the last)")
     new.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    export_cmd = sub.add_parser("export", help="write plain Markdown, images and an mkdocs.yml that needs no plugins")
+    export_cmd.add_argument("--out", type=Path, required=True, help="folder to write the portable copy to (replaced)")
+    export_cmd.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     schema_cmd = sub.add_parser("schema", help="write the JSON Schemas of the content files (for editor completion)")
     schema_cmd.add_argument("--out", type=Path, default=Path("schema"), help="folder to write to (default: schema)")
     cards = sub.add_parser("cards", help="print every card of a built site to PDF (A4 and US Letter)")
@@ -183,6 +208,14 @@ def main(argv: list[str] | None = None) -> int:
         return figure_sheet(args.content, args.assets, args.sheet)
     if args.command == "new":
         return _new(args.content, args.kind, args.id, args.stage)
+    if args.command == "export":
+        try:
+            pages = export(args.config_file, args.out)
+        except ContentError as error:
+            print(error.report(), file=sys.stderr)
+            return 1
+        print(f"Exported {len(pages)} generated pages to {args.out}; build it with `mkdocs build -f {args.out / 'mkdocs.yml'}`")
+        return 0
     if args.command == "schema":
         args.out.mkdir(parents=True, exist_ok=True)
         for name, text in schema_files().items():

@@ -3,6 +3,7 @@ generated pages, the assets and api/guide.json as in-memory files."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -15,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .content import Content, load_content
-from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV, OFFLINE_ZIP_SRC
+from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV, OFFLINE_ZIP_SRC, STATS_ENV
 from .figures.store import FigureStore
 from .navigation import navigation
 from .problems import ContentError
@@ -76,6 +77,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             log.info("traction: new links to register; `traction build` records them in content/links.yaml")
         store = FigureStore(root / self.config.cache / "figures")
         self.figures = store.add_all(self.guide)
+        self.figure_counts = {"figures_drawn": store.drawn, "figures_cached": store.cached}
         log.info(f"traction: figures: {store.drawn} drawn, {store.cached} from cache")
         # The footer partial (overrides/partials/copyright.html) credits the source on every page.
         config.extra["traction"] = {
@@ -96,6 +98,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             files.append(File.generated(config, src, content=text))
         if self.offline_zip:
             files.append(File.generated(config, OFFLINE_ZIP_SRC, abs_src_path=self.offline_zip))
+        self.page_count = len(files.documentation_pages())
         for src, path in sorted(self.figures.items()):
             files.append(File.generated(config, src, abs_src_path=str(path)))
         if self.assets_dir.is_dir():
@@ -103,6 +106,12 @@ class TractionPlugin(BasePlugin[TractionConfig]):
                 src = ASSETS_PREFIX + path.relative_to(self.assets_dir).as_posix()
                 files.append(File.generated(config, src, abs_src_path=str(path)))
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        stats_file = os.environ.get(STATS_ENV)
+        if stats_file:  # read by `traction build` for its one-line summary
+            counts = {"pages": self.page_count, "exercises": len(self.guide.exercises), "cards": len(self.guide.routines)}
+            Path(stats_file).write_text(json.dumps(counts | self.figure_counts), encoding="utf-8")
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         for folder in (self.content_dir, self.assets_dir):

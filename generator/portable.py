@@ -1,0 +1,86 @@
+"""`traction export`: the guide as plain Markdown, images and an mkdocs.yml that needs no plugins,
+so any engine that reads mkdocs.yml (MkDocs itself, or Zensical) can build it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .content import load_content
+from .figures.store import FigureStore
+from .navigation import navigation
+from .render import ABOUT_SRC, source_line
+from .links import page_path
+from .site import plan_site
+from .wording import words
+
+ASSETS_PREFIX = "assets/traction/"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, resolving `!ENV [NAME, default]` the way MkDocs does."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    for name in names[:-1] if len(names) > 1 else names:
+        if name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return names[-1] if len(names) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
+def export(config_file: Path, out: Path) -> list[str]:
+    """Write the portable copy into ``out`` (docs/, overrides/, mkdocs.yml); returns the page sources."""
+    root = config_file.resolve().parent
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    plugin = next((p["traction"] for p in config.get("plugins", []) if isinstance(p, dict) and "traction" in p), {}) or {}
+    content_dir = root / plugin.get("content", "content")
+    assets_dir = root / plugin.get("assets", "site_assets")
+    docs_in = root / config.get("docs_dir", "docs")
+    content = load_content(content_dir, assets_dir)
+    hand_pages = sorted(p.relative_to(docs_in).as_posix() for p in docs_in.rglob("*.md")) if docs_in.is_dir() else []
+    plan = plan_site(content, config.get("site_url"), hand_pages)
+
+    docs = out / "docs"
+    shutil.rmtree(out, ignore_errors=True)
+    docs.mkdir(parents=True)
+    if docs_in.is_dir():
+        shutil.copytree(docs_in, docs, dirs_exist_ok=True)
+    for src, text in {**plan.pages, **plan.files}.items():
+        (docs / src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src).write_text(text, encoding="utf-8")
+    for site_path, cached in FigureStore(root / plugin.get("cache", ".cache/traction") / "figures").add_all(content).items():
+        (docs / site_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, docs / site_path)
+    if assets_dir.is_dir():
+        shutil.copytree(assets_dir, docs / ASSETS_PREFIX, dirs_exist_ok=True)
+    theme = dict(config.get("theme", {}))
+    if theme.get("custom_dir"):
+        shutil.copytree(root / theme["custom_dir"], out / "overrides")
+        theme["custom_dir"] = "overrides"
+    w = words(content.guide.language)
+    portable = {
+        "site_name": config["site_name"],
+        "site_description": config.get("site_description", ""),
+        "site_url": config.get("site_url"),
+        "docs_dir": "docs",
+        "use_directory_urls": True,
+        "theme": theme,
+        "plugins": ["search"],  # nothing of ours: every page is already written out
+        "nav": navigation(content, [p for p in hand_pages if p not in plan.pages]),
+        "not_in_nav": config.get("not_in_nav", ""),
+        "extra": {"traction": {"credit": source_line(content), "about_path": page_path(ABOUT_SRC), "about_label": w["about"]}},
+        "extra_css": config.get("extra_css", []),
+        "extra_javascript": config.get("extra_javascript", []),
+        "markdown_extensions": config.get("markdown_extensions", []),
+    }
+    header = "# Exported by `traction export`: plain Markdown and files, no plugins needed.\n"
+    (out / "mkdocs.yml").write_text(header + yaml.safe_dump(portable, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return sorted(plan.pages)
