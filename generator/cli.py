@@ -19,7 +19,7 @@ from .content import Content, load_content
 from .figures.sheet import contact_sheet
 from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV, STATS_ENV
 from .registry import REGISTRY_EXPORT, REGISTRY_NAME
-from .portable import export
+from .portable import export, watched_folders
 from .problems import ContentError
 from .scaffold import ScaffoldError, new_exercise, new_routine
 from .schema import schema_files
@@ -191,6 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="the new id, e.g. neck-turn")
     new.add_argument("--stage", type=int, help="for an exercise: the stage to list it under (default: the last)")
     new.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    serve_cmd = sub.add_parser("serve", help="live preview: rebuild on every change, keep the last good site on errors")
+    serve_cmd.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    serve_cmd.add_argument("--host", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     export_cmd = sub.add_parser("export", help="write plain Markdown, images and an mkdocs.yml that needs no plugins")
     export_cmd.add_argument("--out", type=Path, required=True, help="folder to write the portable copy to (replaced)")
     export_cmd.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
@@ -208,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
         return figure_sheet(args.content, args.assets, args.sheet)
     if args.command == "new":
         return _new(args.content, args.kind, args.id, args.stage)
+    if args.command == "serve":
+        from .serve import serve  # imports MkDocs; only this command needs it in-process
+
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        return serve(args.config_file, watched_folders(args.config_file), args.host, args.port)
     if args.command == "export":
         try:
             pages = export(args.config_file, args.out)

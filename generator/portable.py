@@ -36,11 +36,27 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 _ConfigLoader.add_constructor("!ENV", _env)
 
 
+def read_config(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """mkdocs.yml as data, and the traction plugin's settings in it."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    plugin = next((p["traction"] for p in config.get("plugins", []) if isinstance(p, dict) and "traction" in p), {}) or {}
+    return config, plugin
+
+
+def watched_folders(config_file: Path) -> list[Path]:
+    """What a live preview watches: content, assets, theme overrides and our templates."""
+    root = config_file.resolve().parent
+    config, plugin = read_config(config_file)
+    folders = [root / plugin.get("content", "content"), root / plugin.get("assets", "site_assets")]
+    if config.get("theme", {}).get("custom_dir"):
+        folders.append(root / config["theme"]["custom_dir"])
+    return folders + [Path(__file__).parent / "templates"]
+
+
 def export(config_file: Path, out: Path) -> list[str]:
     """Write the portable copy into ``out`` (docs/, overrides/, mkdocs.yml); returns the page sources."""
     root = config_file.resolve().parent
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    plugin = next((p["traction"] for p in config.get("plugins", []) if isinstance(p, dict) and "traction" in p), {}) or {}
+    config, plugin = read_config(config_file)
     content_dir = root / plugin.get("content", "content")
     assets_dir = root / plugin.get("assets", "site_assets")
     docs_in = root / config.get("docs_dir", "docs")
