@@ -16,9 +16,14 @@ def navigation(content: Content, extra_pages: list[str]) -> list[Any]:
     Material inserts nav titles as HTML, so titles from content are escaped here.
     """
     w = words(content.guide.language)
-    sequence = [
-        {html_text(f"{content.stage_of(e.id).number}. {e.title}"): links.exercise_src(e.id)} for e in content.exercises.values()
-    ]
+    sequence: list[Any] = []
+    for stage in content.guide.stages:  # one section per stage keeps each page's nav small (navigation.prune)
+        pages = [content.exercises[e] for e in stage.exercises]
+        if len(pages) == 1:
+            sequence.append({html_text(f"{stage.number}. {pages[0].title}"): links.exercise_src(pages[0].id)})
+        else:
+            section = [{html_text(e.title): links.exercise_src(e.id)} for e in pages]
+            sequence.append({html_text(f"{stage.number}. {stage.title}"): section})
     nav: list[Any] = [{w["home"]: HOME_SRC}, {w["before_you_start"]: SAFETY_SRC}, {w["the_steps"]: sequence}]
     if content.routines:
         nav.append({w["routines"]: [{html_text(r.title): links.routine_src(r.id)} for r in content.routines.values()]})

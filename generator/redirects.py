@@ -30,11 +30,12 @@ def redirect_files(entries: list[RegisteredLink], content: Content, site_url: st
     env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, undefined=StrictUndefined)
     language = content.guide.language
     files = {}
+    renamed = aliases(content)
     for entry in entries:
         if entry.code:
             here = short_url(entry.code)
-            files[here + "index.html"] = _page(env, here, target(entry.url, content), site_url, language)
-    for old, new in sorted(aliases(content).items()):
+            files[here + "index.html"] = _page(env, here, target(entry.url, content, renamed), site_url, language)
+    for old, new in sorted(renamed.items()):
         here = links.page_path(links.exercise_src(old))
         files[here + "index.html"] = _page(env, here, links.page_path(links.exercise_src(new)), site_url, language)
     return files

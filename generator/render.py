@@ -21,6 +21,7 @@ from .wording import short_words, words
 SAFETY_SRC = "safety.md"
 CLINICIANS_SRC = "clinicians.md"
 BUILDER_SRC = "builder.md"
+QR_SCRIPT = "assets/traction/vendor/qrcode-generator-2.0.4/qrcode.js"  # self-hosted, for QR codes drawn in the browser
 NOTE_MAX = 140  # characters: the note travels in the card's URL and its QR code
 MAX_HASH = 2000  # characters of card address the builder accepts
 ABOUT_SRC = "about.md"
@@ -185,7 +186,14 @@ def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict
             )
         rows.append({"exercise": exercise, "stage": content.stage_of(exercise.id).number, "links": items})
     example = next((r["links"][1]["short_url"] for r in rows if len(r["links"]) > 1), links.absolute(site_url, "s/…/"))
-    return render("clinicians.md.j2", CLINICIANS_SRC, exercises=rows, example_short=example, builder_path=links.page_path(BUILDER_SRC))
+    return render(
+        "clinicians.md.j2",
+        CLINICIANS_SRC,
+        exercises=rows,
+        example_short=example,
+        builder_path=links.page_path(BUILDER_SRC),
+        qr_script=QR_SCRIPT,
+    )
 
 
 def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
@@ -225,7 +233,7 @@ def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
         stages={e: content.stage_of(e).number for e in content.exercises},
         data=data,
         note_max=NOTE_MAX,
-        qr_script=here.file("assets/traction/vendor/qrcode-generator-2.0.4/qrcode.js"),
+        qr_script=here.file(QR_SCRIPT),
         builder_script=here.file("assets/traction/js/builder.js"),
     )
 

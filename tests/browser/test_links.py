@@ -7,6 +7,8 @@ import json
 import urllib.parse
 
 import pytest
+import zxingcpp
+from PIL import Image
 from pypdf import PdfReader
 
 from generator.browser import serve
@@ -83,7 +85,13 @@ def test_clinician_page_lists_every_step_with_code_link_and_qr(fixture_site, bro
     rows = page.locator("#traction-links tbody tr")
     steps = sum(len([a for a in e["anchors"] if a["kind"] == "step"]) + 1 for e in exported["exercises"])
     assert rows.count() == steps
+    page.locator("#traction-links tbody tr").first.locator("svg.traction-qr").wait_for()  # drawn once in view
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # printing draws them all
     assert page.locator("#traction-links tbody tr svg.traction-qr").count() == steps
+    first_code = page.locator("#traction-links tbody tr").first.locator("code").text_content()
+    qr = page.locator("#traction-links tbody tr").first.locator("svg.traction-qr")
+    (found,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))
+    assert found.text == f"http://127.0.0.1:8000/s/{first_code}/"
     page.locator("#traction-filter").fill("lunge sink")
     visible = page.locator("#traction-links tbody tr:visible")
     assert visible.count() == 1 and "rl-s" in visible.text_content()
