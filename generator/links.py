@@ -44,6 +44,17 @@ def page_file(path: str) -> str:
     return path.rstrip("/") + ".html" if path else "index.html"
 
 
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath for site paths (no file system, no cwd): it runs for every link of every page."""
+    to_parts = [p for p in target.split("/") if p and p != "."]
+    from_parts = [p for p in start.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(to_parts), len(from_parts)) and to_parts[common] == from_parts[common]:
+        common += 1
+    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    return "/".join(parts) or "."
+
+
 def _base(from_path: str, directory_urls: bool) -> str:
     """The folder a page's relative links start from."""
     if directory_urls:
@@ -54,8 +65,8 @@ def _base(from_path: str, directory_urls: bool) -> str:
 def relative(from_path: str, to_path: str, directory_urls: bool = True) -> str:
     """A relative link from one page path to another ('' is the home page)."""
     if not directory_urls:
-        return posixpath.relpath(page_file(to_path), _base(from_path, False))
-    rel = posixpath.relpath(to_path or ".", from_path or ".")
+        return _relpath(page_file(to_path), _base(from_path, False))
+    rel = _relpath(to_path or ".", from_path or ".")
     return "./" if rel == "." else rel + "/"
 
 
@@ -69,7 +80,7 @@ def figure_file(exercise_id: str, figure_id: str, variant: str) -> str:
 
 def relative_file(from_path: str, to_file: str, directory_urls: bool = True) -> str:
     """A relative link from a page path to a file such as an image."""
-    return posixpath.relpath(to_file, _base(from_path, directory_urls))
+    return _relpath(to_file, _base(from_path, directory_urls))
 
 
 def absolute(site_url: str | None, path: str) -> str:

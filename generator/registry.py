@@ -19,7 +19,7 @@ from . import links
 from .content import Content, display_path, validate
 from .model import Strict
 from .problems import ContentError, Problem
-from .yaml_source import Document, load_yaml
+from .yaml_source import Document, Loader, load_yaml
 
 REGISTRY_NAME = "links.yaml"
 REGISTRY_EXPORT = "api/links.yaml"  # the registry as of the last build, published with the site
@@ -149,36 +149,50 @@ def update(registered: list[RegisteredLink], content: Content, pages: list[str])
     return entries
 
 
-def load_registry(root: Path) -> tuple[list[RegisteredLink], Document | None]:
-    """The committed registry of a content folder (empty if there is none yet)."""
+def _located(path: Path) -> Document:
+    return load_yaml(path, display_path(path))
+
+
+def load_registry(root: Path) -> tuple[list[RegisteredLink], Path | None]:
+    """The committed registry of a content folder (empty if there is none yet), and its path.
+
+    The registry holds thousands of entries in a large guide, so it is read with the plain C loader;
+    only a file that fails (or uses anchors, which the plain loader would expand) is read again
+    the careful way, for located problems."""
     path = root / REGISTRY_NAME
     if not path.is_file():
         return [], None
-    doc = load_yaml(path, display_path(path))
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if "&" not in text and "*" not in text:
+        try:
+            return Registry.model_validate(yaml.load(text, Loader=Loader) or {}).links, path
+        except (yaml.YAMLError, ValueError):
+            pass  # report it properly below
     problems: list[Problem] = []
-    registry = validate(doc, Registry, problems)
+    registry = validate(_located(path), Registry, problems)
     if registry is None:
         raise ContentError(problems)
-    return registry.links, doc
+    return registry.links, path
 
 
-def check(registered: list[RegisteredLink], doc: Document | None, content: Content, pages: list[str]) -> list[Problem]:
-    """A problem for every registered link that would no longer resolve, and for reused codes."""
-    problems = []
+def check(registered: list[RegisteredLink], path: Path | None, content: Content, pages: list[str]) -> list[Problem]:
+    """A problem for every registered link that would no longer resolve, and for reused codes,
+    located in the registry file at ``path``."""
     ok = resolvable(content, pages)
     seen: dict[str, str] = {}
+    found: list[tuple[tuple[str | int, ...], str, str, str]] = []
     for i, entry in enumerate(registered):
-        where = doc.problem if doc else None
-        if entry.url not in ok and where:
-            problems.append(
-                where(("links", i, "url"), f"published link would disappear: /{entry.url}",
-                      "the old id kept under 'aliases:' of the renamed exercise or step", "no page or anchor with that id")
-            )
-        if entry.code and entry.code in seen and where:
-            problems.append(where(("links", i, "code"), f"short code '{entry.code}' is used twice", "each code once", f"also for /{seen[entry.code]}"))
+        if entry.url not in ok:
+            found.append((("links", i, "url"), f"published link would disappear: /{entry.url}",
+                          "the old id kept under 'aliases:' of the renamed exercise or step", "no page or anchor with that id"))
+        if entry.code and entry.code in seen:
+            found.append((("links", i, "code"), f"short code '{entry.code}' is used twice", "each code once", f"also for /{seen[entry.code]}"))
         if entry.code:
             seen[entry.code] = entry.url
-    return problems
+    if not found or path is None:
+        return []
+    doc = _located(path)  # positions are only worth reading when there is something to report
+    return [doc.problem(loc, message, expected, got) for loc, message, expected, got in found]
 
 
 def dump(entries: list[RegisteredLink]) -> str:

@@ -36,9 +36,9 @@ def plan_site(
 
     ``offline`` plans the file:// copy (no directory URLs, no short-link redirects); ``download``
     is the site path of the offline zip, linked from the home and About pages."""
-    registered, doc = load_registry(content.root)
+    registered, registry_path = load_registry(content.root)
     other_pages = sorted(links.page_path(p) for p in hand_pages) + [links.page_path(CLINICIANS_SRC), links.page_path(BUILDER_SRC)]
-    problems = check(registered, doc, content, other_pages)
+    problems = check(registered, registry_path, content, other_pages)
     if problems:
         raise ContentError(problems)
     entries = update(registered, content, other_pages)

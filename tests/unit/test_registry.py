@@ -95,8 +95,8 @@ def test_step_and_exercise_renames_with_aliases_keep_every_link(content_dir):
     assert "exercises/childs-pose/index.html" in plan.files  # the old page redirects
     assert '<span id="step-sit-back" class="traction-alias"></span>' in plan.pages["exercises/childs-pose-stretch.md"]
     exported = plan.files["api/guide.json"]
-    assert '"from": "https://guide.example/exercises/childs-pose/"' in exported
-    assert '"code": "cp-sb"' in exported
+    assert '"from":"https://guide.example/exercises/childs-pose/"' in exported
+    assert '"code":"cp-sb"' in exported
 
 
 def test_plan_refuses_content_that_loses_a_link(content_dir):

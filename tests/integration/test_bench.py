@@ -1,0 +1,18 @@
+"""The benchmark's synthetic guides are valid content and build (no timings are asserted)."""
+
+from __future__ import annotations
+
+from bench.synthetic import generate
+from generator.content import load_content
+from tests.conftest import traction
+
+
+def test_synthetic_guide_validates_and_builds(tmp_path):
+    config = generate(tmp_path / "synthetic", 23)
+    content = load_content(config.parent / "content")
+    assert len(content.exercises) == 23 and len(content.guide.stages) == 3
+    assert all(len(r.exercises) <= 10 for r in content.routines.values())
+    result = traction("build", cwd=config.parent)
+    assert result.returncode == 0, result.stderr
+    assert "Built 32 pages · 23 exercises · 23 figures" in result.stdout
+    assert (config.parent / "site/exercises/exercise-0023/index.html").is_file()
