@@ -55,28 +55,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # type: ignore[no-untyped-def]  # noqa: A002
         pass
 
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Cache-Control", "no-store")  # a preview must never show a stale page
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         if self.path == VERSION_PATH:
-            body = str(self.preview.version).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self._send(str(self.preview.version).encode(), "text/plain")
             return
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
             script = RELOAD_SCRIPT.replace("{version}", str(self.preview.version))
-            body = path.read_bytes().replace(b"</body>", script.encode() + b"</body>", 1)
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self._send(path.read_bytes().replace(b"</body>", script.encode() + b"</body>", 1), "text/html; charset=utf-8")
             return
         super().do_GET()
 
