@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from . import links
 from .content import Content
@@ -14,28 +12,25 @@ from .wording import words
 SCRIPT = "assets/traction/js/traction.js"
 
 
-def _page(env: Environment, here: str, to: str, site_url: str | None, language: str) -> str:
-    relative = links.relative(here, to.partition("#")[0]) + ("#" + to.partition("#")[2] if "#" in to else "")
-    return env.get_template("redirect.html.j2").render(
-        w=words(language),
-        language=language,
-        canonical=links.absolute(site_url, to),
-        relative=relative,
-        script=posixpath.relpath(SCRIPT, here),
+def _page(template: Template, here: str, to: str, site_url: str | None, language: str) -> str:
+    linker = links.Linker(here)
+    return template.render(
+        w=words(language), language=language, canonical=links.absolute(site_url, to), relative=linker.page(to), script=linker.file(SCRIPT)
     )
 
 
 def redirect_files(entries: list[RegisteredLink], content: Content, site_url: str | None) -> dict[str, str]:
     """{site path of an index.html: HTML} for every short code and every exercise alias."""
     env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, undefined=StrictUndefined)
+    template = env.get_template("redirect.html.j2")
     language = content.guide.language
     files = {}
     renamed = aliases(content)
     for entry in entries:
         if entry.code:
             here = short_url(entry.code)
-            files[here + "index.html"] = _page(env, here, target(entry.url, content, renamed), site_url, language)
+            files[here + "index.html"] = _page(template, here, target(entry.url, content, renamed), site_url, language)
     for old, new in sorted(renamed.items()):
         here = links.page_path(links.exercise_src(old))
-        files[here + "index.html"] = _page(env, here, links.page_path(links.exercise_src(new)), site_url, language)
+        files[here + "index.html"] = _page(template, here, links.page_path(links.exercise_src(new)), site_url, language)
     return files

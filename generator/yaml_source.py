@@ -126,7 +126,7 @@ def load_yaml(path: Path, display: str | None = None) -> Document:
         raise ContentError([Problem(file, 1, 1, "file is too large", f"at most {MAX_BYTES:,} bytes", f"{len(raw):,} bytes")])
     text = _decode(raw, file)
     try:
-        alias = _first_alias(text, file)
+        alias = _first_alias(text, file) if "*" in text else None  # an alias always has a '*'
         if alias:
             raise ContentError([alias])
         root = yaml.compose(text, Loader=Loader)
