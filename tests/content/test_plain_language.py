@@ -4,7 +4,6 @@ is copied from the source article."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import textstat
