@@ -55,13 +55,10 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             config.use_directory_urls = False
             config.extra["polyfills"] = [ASSETS_PREFIX + "vendor/iframe-worker-1.0.4/shim.js"]
         self.offline_zip = os.environ.get(OFFLINE_ZIP_ENV)
-        try:
-            self.guide: Content = load_content(self.content_dir, self.assets_dir)
-        except ContentError as error:
-            raise PluginError(f"traction: the content has problems:\n{error.report()}") from None
         docs = Path(config.docs_dir)
         hand_pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
         try:
+            self.guide: Content = load_content(self.content_dir, self.assets_dir)
             plan = plan_site(
                 self.guide,
                 config.site_url,

@@ -83,13 +83,12 @@ def aliases(content: Content) -> dict[str, str]:
 def resolvable(content: Content, pages: list[str]) -> set[str]:
     """Every URL that lands somewhere today: published ones, and old ones kept by aliases."""
     urls = {link.url for link in published(content, pages)}
-    renamed = aliases(content)
     for exercise in content.exercises.values():
         path = links.page_path(links.exercise_src(exercise.id))
         anchors = [links.anchor(k, i) for k, i in exercise.anchors()]
         anchors += [links.anchor(k, old) for k, old, _ in exercise.alias_anchors()]
         urls.update(f"{path}#{a}" for a in anchors)
-        for old in (a for a, new in renamed.items() if new == exercise.id):
+        for old in exercise.aliases:
             old_path = links.page_path(links.exercise_src(old))
             urls.add(old_path)
             urls.update(f"{old_path}#{a}" for a in anchors)
