@@ -19,7 +19,7 @@ PER_ROUTINE = 8
 
 def _exercise(i: int) -> dict:
     eid = f"exercise-{i:04d}"
-    angle = 150 + (i % POSES) * 3
+    angle = 20 + (i % POSES) * 3
     return {
         "id": eid,
         "title": f"Stretch number {i}",
@@ -41,7 +41,13 @@ def _exercise(i: int) -> dict:
                 "caption": "Reach forward and sit back.",
                 "licence": "CC BY 4.0",
                 "credit": "Benchmark",
-                "pose": {"preset": "kneeling", "angles": {"trunk": angle}, "highlight": ["trunk"]},
+                "pose": {
+                    "view": "side-left",
+                    "frames": [
+                        {"base": "kneel-sit"},
+                        {"base": "kneel-sit", "joints": {"trunk flexion": angle}, "highlight": ["low back"]},
+                    ],
+                },
             }
         ],
     }

@@ -38,11 +38,16 @@ def card_cue(exercise: Exercise) -> Cue | None:
     return next((c for c in exercise.cues if c.card), exercise.cues[0] if exercise.cues else None)
 
 
+def card_figure(exercise: Exercise) -> Figure | None:
+    """The picture a card shows: the one marked ``card: true``, else the first drawing or photo."""
+    shown = [f for f in exercise.figures if f.kind in ("pose", "photo")]
+    return next((f for f in shown if f.card), shown[0] if shown else None)
+
+
 def card_items(routine: Routine, exercises: dict[str, Exercise]) -> list[CardItem]:
     """The routine's exercises with the dosage, key cue and picture the card shows."""
     items = []
     for entry in routine.exercises:
         exercise = exercises[entry.exercise]
-        figure = next((f for f in exercise.figures if f.kind in ("pose", "photo")), None)
-        items.append(CardItem(exercise, entry.dosage or exercise.dosage, card_cue(exercise), figure))
+        items.append(CardItem(exercise, entry.dosage or exercise.dosage, card_cue(exercise), card_figure(exercise)))
     return items

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import datetime as dt
 import json
 import os
@@ -15,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 from .browser import print_cards
-from .content import Content, load_content
+from .content import Content, load_content, load_exercise
 from .figures.sheet import contact_sheet
 from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV, STATS_ENV
 from .registry import REGISTRY_EXPORT, REGISTRY_NAME
@@ -25,9 +26,12 @@ from .scaffold import ScaffoldError, new_exercise, new_routine
 from .schema import schema_files
 
 
+POSE_CACHE = Path(".cache/traction/poses")  # solved poses, shared with the plugin's default cache
+
+
 def _check(content_dir: Path, assets_dir: Path, as_json: bool = False) -> Content | None:
     try:
-        content = load_content(content_dir, assets_dir if assets_dir.is_dir() else None)
+        content = load_content(content_dir, assets_dir if assets_dir.is_dir() else None, POSE_CACHE)
     except ContentError as error:
         if as_json:
             print(json.dumps([p.as_dict() for p in error.problems], indent=2, ensure_ascii=False))
@@ -35,8 +39,12 @@ def _check(content_dir: Path, assets_dir: Path, as_json: bool = False) -> Conten
             print(error.report(), file=sys.stderr)
         return None
     if as_json:
-        print("[]")
+        print(json.dumps([p.as_dict() | {"warning": True} for p in content.warnings], indent=2, ensure_ascii=False))
         return content
+    for warning in content.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+        if shown := warning.excerpt():
+            print(shown, file=sys.stderr)
     print(
         f"{content_dir}: OK: {len(content.exercises)} exercises in {len(content.guide.stages)} stages, "
         f"{len(content.routines)} routines"
@@ -146,12 +154,36 @@ def build(
     return 0
 
 
-def figure_sheet(content_dir: Path, assets_dir: Path, sheet: Path) -> int:
-    """Write a contact sheet of every figure, for reviewing that each position reads clearly."""
-    content = _check(content_dir, assets_dir)
-    if content is None:
+def figure_sheet(content_dir: Path, assets_dir: Path, sheet: Path, only: str | None = None) -> int:
+    """Write a contact sheet of every figure in both palettes, for reviewing that each position
+    reads clearly. With ``only`` (an exercise id, or ``exercise/figure``) just that exercise file
+    is checked and drawn, so a pose can be previewed while the rest of the guide is mid-edit."""
+    if only is None:
+        content = _check(content_dir, assets_dir)
+        if content is None:
+            return 1
+        contact_sheet(content.exercises.values(), content.photos).save(sheet)
+        print(f"Contact sheet written to {sheet}")
+        return 0
+    exercise_id = only.split("/", 1)[0]
+    path = content_dir / "exercises" / f"{exercise_id}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in (content_dir / "exercises").glob("*.yaml"))
+        close = difflib.get_close_matches(exercise_id, known, n=1)
+        hint = f" — did you mean '{close[0]}'?" if close else ""
+        print(f"traction figures: no exercise '{exercise_id}' in {content_dir / 'exercises'}{hint}", file=sys.stderr)
         return 1
-    contact_sheet(content).save(sheet)
+    try:
+        exercise, warnings = load_exercise(path, POSE_CACHE)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if "/" in only and only not in {f"{exercise.id}/{f.id}" for f in exercise.all_figures()}:
+        print(f"traction figures: exercise '{exercise.id}' has no figure '{only.split('/', 1)[1]}'", file=sys.stderr)
+        return 1
+    contact_sheet([exercise], {}, only).save(sheet)
     print(f"Contact sheet written to {sheet}")
     return 0
 
@@ -181,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = sub.add_parser("build", help="check, then build the site with mkdocs --strict")
     figures = sub.add_parser("figures", help="draw every figure; --sheet writes a contact sheet for review")
     figures.add_argument("--sheet", type=Path, required=True, help="PNG file to write the contact sheet to")
+    figures.add_argument("--only", metavar="EXERCISE[/FIGURE]", help="draw one exercise's figures, or one figure, e.g. childs-pose/childs-pose-hold")
     for command in (check, build_cmd, figures):
         command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
         command.add_argument("--assets", type=Path, default=Path("site_assets"), help="assets folder (default: site_assets)")
@@ -209,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return 0 if _check(args.content, args.assets, args.format == "json") else 1
     if args.command == "figures":
-        return figure_sheet(args.content, args.assets, args.sheet)
+        return figure_sheet(args.content, args.assets, args.sheet, args.only)
     if args.command == "new":
         return _new(args.content, args.kind, args.id, args.stage)
     if args.command == "serve":

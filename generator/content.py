@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .card import CARD_CAPACITY, CARD_CUE_MAX, card_cue
+from .figures.check import pose_findings
 from .figures.photo import PhotoError, PhotoInfo, inspect_photo
 from .model import Exercise, Guide, Routine, Stage
 from .problems import ContentError, Problem, shorten
@@ -28,6 +29,7 @@ class Content:
     exercises: dict[str, Exercise]
     routines: dict[str, Routine]
     photos: dict[str, PhotoInfo] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
 
     def stage_of(self, exercise_id: str) -> Stage:
         """The stage of the sequence an exercise belongs to."""
@@ -108,7 +110,9 @@ def _validation_problems(doc: Document, model: type[BaseModel], error: Validatio
             owner = _model_at(model, tuple(p for p in loc[:-1]))
             field = owner.model_fields.get(name) if owner else None
             hint = f" — {field.description}" if field is not None and field.description else ""
-            problems.append(doc.problem(loc, f"invalid value for '{name}'", " or ".join(messages) + hint, found))
+            on_key = any(part == "[key]" for part in errs[0]["loc"])  # a mapping's key was wrong, not its value
+            what = f"invalid key '{name}'" if on_key else f"invalid value for '{name}'"
+            problems.append(doc.problem(loc, what, " or ".join(messages) + hint, found, key=on_key))
     return problems
 
 
@@ -177,13 +181,34 @@ def _check_anchors(doc: Document, exercise: Exercise, problems: list[Problem]) -
         seen.add((kind, anchor_id))
 
 
+def _check_figure_ids(doc: Document, exercise: Exercise, problems: list[Problem]) -> None:
+    """Figure ids name the picture files, so they must be unique within an exercise."""
+    places: list[Loc] = [("figures", i, "id") for i in range(len(exercise.figures))]
+    places += [("variations", v, "figures", i, "id") for v, var in enumerate(exercise.variations) for i in range(len(var.figures))]
+    seen: set[str] = set()
+    for figure, loc in zip(exercise.all_figures(), places, strict=True):
+        if figure.id in seen:
+            problems.append(doc.problem(loc, f"duplicate figure id '{figure.id}' in exercise '{exercise.id}'", "a figure id used once per exercise", f"'{figure.id}' again"))
+        seen.add(figure.id)
+
+
+def _check_poses(exercises: dict[str, tuple[Document, Exercise]], cache_dir: Path | None, problems: list[Problem], warnings: list[Problem]) -> None:
+    """Joint ranges and contacts of every drawn pose (solving is cached by content hash)."""
+    findings = pose_findings([exercise for _, exercise in exercises.values()], cache_dir)
+    for exercise_id, found in findings.items():
+        doc = exercises[exercise_id][0]
+        for f in found:
+            (warnings if f.warning else problems).append(doc.problem(f.loc, f.message, f.expected, f.found, key=isinstance(f.loc[-1], str) and f.loc[-2] == "joints"))
+
+
 def _check_photos(
     doc: Document, exercise: Exercise, assets: Path | None, photos: dict[str, PhotoInfo], problems: list[Problem]
 ) -> None:
-    for i, figure in enumerate(exercise.figures):
+    places: list[Loc] = [("figures", i, "src") for i in range(len(exercise.figures))]
+    places += [("variations", v, "figures", i, "src") for v, var in enumerate(exercise.variations) for i in range(len(var.figures))]
+    for figure, loc in zip(exercise.all_figures(), places, strict=True):
         if figure.kind != "photo" or figure.src is None:
             continue
-        loc = ("figures", i, "src")
         if assets is None:
             problems.append(doc.problem(loc, "photos need an assets folder", "a site_assets/ folder beside content/", "none"))
             continue
@@ -199,10 +224,27 @@ def _unknown(doc: Document, loc: Loc, what: str, wanted: str, known: Iterable[st
     return doc.problem(loc, f"no {what} with id '{wanted}'{hint}", f"the id of a {what} in content/{what}s/", f"'{wanted}'")
 
 
-def load_content(root: Path, assets: Path | None = None) -> Content:
+def load_exercise(path: Path, cache_dir: Path | None = None) -> tuple[Exercise, list[Problem]]:
+    """One exercise file checked on its own (its fields, figures and poses, not its links to the
+    rest of the guide): for drawing one exercise's pictures while the rest of the guide is being
+    edited. Returns the exercise and its warnings; raises ContentError with its problems."""
+    problems: list[Problem] = []
+    loaded = _load_all([path], Exercise, problems, set())
+    warnings: list[Problem] = []
+    if loaded:
+        doc, exercise = loaded[0]
+        _check_figure_ids(doc, exercise, problems)
+        _check_poses({exercise.id: (doc, exercise)}, cache_dir, problems, warnings)
+    if problems or not loaded:
+        raise ContentError(problems)
+    return loaded[0][1], sorted(warnings)
+
+
+def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None = None) -> Content:
     """Load and check ``root/guide.yaml``, ``root/exercises/*.yaml`` and ``root/routines/*.yaml``.
 
-    Photos named by figures are looked up (and checked) inside ``assets``.
+    Photos named by figures are looked up (and checked) inside ``assets``; solved poses are kept
+    in ``cache_dir`` (if given) so an unchanged pose is never solved twice.
 
     Raises ContentError listing every problem found, across all files, at once.
     """
@@ -219,6 +261,9 @@ def load_content(root: Path, assets: Path | None = None) -> Content:
     for doc, exercise in exercises.values():
         _check_anchors(doc, exercise, problems)
         _check_photos(doc, exercise, assets, photos, problems)
+        _check_figure_ids(doc, exercise, problems)
+    warnings: list[Problem] = []
+    _check_poses(exercises, cache_dir, problems, warnings)
     for doc, routine in routines.values():
         if len(routine.exercises) > CARD_CAPACITY:
             problems.append(doc.problem(("exercises",), f"routine '{routine.id}' has too many exercises for its one-page card",
@@ -248,4 +293,4 @@ def load_content(root: Path, assets: Path | None = None) -> Content:
     if problems:
         raise ContentError(problems)
     ordered = {eid: exercises[eid][1] for stage in guide.stages for eid in stage.exercises}
-    return Content(root, guide, ordered, {rid: routines[rid][1] for rid in sorted(routines)}, photos)
+    return Content(root, guide, ordered, {rid: routines[rid][1] for rid in sorted(routines)}, photos, sorted(warnings))

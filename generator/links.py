@@ -70,11 +70,15 @@ def relative(from_path: str, to_path: str, directory_urls: bool = True) -> str:
     return "./" if rel == "." else rel + "/"
 
 
-FIGURE_FILES = {"1x": "{figure}-400.webp", "2x": "{figure}-800.webp", "print": "{figure}-print.png"}
+FIGURE_FILES = {
+    "1x": "{figure}-400.webp", "2x": "{figure}-800.webp", "dark-1x": "{figure}-dark-400.webp", "dark-2x": "{figure}-dark-800.webp",
+    "svg": "{figure}.svg", "card": "{figure}-card.svg", "print": "{figure}-print.png",
+}
 
 
 def figure_file(exercise_id: str, figure_id: str, variant: str) -> str:
-    """Site path of one output of a figure: variant '1x' or '2x' (WebP) or 'print' (PNG)."""
+    """Site path of one output of a figure: '1x', '2x', 'dark-1x', 'dark-2x' (WebP), 'svg' (the
+    master), 'card' (the card's SVG) or 'print' (PNG)."""
     return f"assets/figures/{exercise_id}/" + FIGURE_FILES[variant].format(figure=figure_id)
 
 

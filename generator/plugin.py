@@ -58,7 +58,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
         docs = Path(config.docs_dir)
         hand_pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
         try:
-            self.guide: Content = load_content(self.content_dir, self.assets_dir)
+            self.guide: Content = load_content(self.content_dir, self.assets_dir, root / self.config.cache / "poses")
             plan = plan_site(
                 self.guide,
                 config.site_url,
@@ -69,6 +69,8 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             )
         except ContentError as error:
             raise PluginError(f"traction: the content has problems:\n{error.report()}") from None
+        for warning in self.guide.warnings:  # e.g. a joint past its typical range; --strict fails on these
+            log.warning(f"traction: {warning}")
         self.pages, self.files = plan.pages, plan.files
         if plan.registry_changed:
             log.info("traction: new links to register; `traction build` records them in content/links.yaml")

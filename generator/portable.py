@@ -60,7 +60,7 @@ def export(config_file: Path, out: Path) -> list[str]:
     content_dir = root / plugin.get("content", "content")
     assets_dir = root / plugin.get("assets", "site_assets")
     docs_in = root / config.get("docs_dir", "docs")
-    content = load_content(content_dir, assets_dir)
+    content = load_content(content_dir, assets_dir, root / plugin.get("cache", ".cache/traction") / "poses")
     hand_pages = sorted(p.relative_to(docs_in).as_posix() for p in docs_in.rglob("*.md")) if docs_in.is_dir() else []
     plan = plan_site(content, config.get("site_url"), hand_pages)
 

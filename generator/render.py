@@ -10,9 +10,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import dosage_text, links
-from .card import CARD_CAPACITY, PAPERS, SINGLE_COLUMN_MAX, card_cue, card_items, card_layout
+from .card import CARD_CAPACITY, PAPERS, SINGLE_COLUMN_MAX, card_cue, card_figure, card_items, card_layout
 from .content import Content
-from .figures.store import figure_size
+from .figures.store import card_picture, figure_size
 from .model import Routine
 from .qr import qr_svg
 from .structured_data import exercise_jsonld
@@ -113,6 +113,7 @@ def render_pages(
             file_link=here.file,
             figure_link=lambda exercise, figure, variant: here.file(links.figure_file(exercise, figure, variant)),
             figure_size=lambda figure: figure_size(figure, content),
+            card_picture=lambda figure: card_picture(figure, content),
             **context,
         )
         return src, text
@@ -203,14 +204,17 @@ def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
     here = linker(BUILDER_SRC)
     exercises = {}
     for exercise in content.exercises.values():
-        figure = next((f for f in exercise.figures if f.kind in ("pose", "photo")), None)
+        figure = card_figure(exercise)
+        picture = card_picture(figure, content)
         cue = card_cue(exercise)
         exercises[exercise.id] = {
             "title": exercise.title,
             "stage": content.stage_of(exercise.id).number,
             "cue": cue.text if cue else None,
-            "thumb": here.file(links.figure_file(exercise.id, figure.id, "2x")) if figure and figure_size(figure, content) else None,
+            "thumb": here.file(links.figure_file(exercise.id, figure.id, picture[0])) if figure and picture else None,
             "thumb_alt": figure.alt if figure else "",
+            "thumb_width": picture[1].width if picture else 0,
+            "thumb_height": picture[1].height if picture else 0,
             "dosage": exercise.dosage.model_dump(mode="json"),
         }
     keys = ["card_stop", "tick_days", "day_n", "clinician_note", "version", "last_reviewed", "scan_for_card", "qr_card_label",

@@ -137,6 +137,12 @@ def load_yaml(path: Path, display: str | None = None) -> Document:
         found = error.problem or "text that is not valid YAML"
         expected = "valid YAML (check the indentation, colons, quotes and brackets)"
         raise ContentError([Problem(file, line, column, message, expected, found)]) from None
+    except yaml.reader.ReaderError as error:  # a control character (NUL, BEL, …) anywhere in the file
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        found = f"control character U+{error.character:04X}" if isinstance(error.character, int) else "a control character"
+        raise ContentError([Problem(file, line, column, "the file contains a character YAML does not allow",
+                                    "printable text (remove the invisible character)", found)]) from None
     if root is None:
         raise ContentError([Problem(file, 1, 1, "file is empty", "a mapping of keys such as 'id' and 'title'", "no content")])
     walker = _Walker(file)

@@ -1,6 +1,2 @@
-"""Figures: pose drawings rendered with Pillow, photos made safe, both cached by content hash."""
-
-from .draw import RENDERER_VERSION, draw
-from .skeleton import skeleton
-
-__all__ = ["RENDERER_VERSION", "draw", "skeleton"]
+"""Figures: a 3D mannequin posed from clinical joint angles and contacts, drawn as outlined
+volumes (SVG master, WebP rasters), and photos made safe; all cached by content hash."""

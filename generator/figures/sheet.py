@@ -1,35 +1,41 @@
-"""A contact sheet: every figure of the guide on one image, labelled, for review."""
+"""A contact sheet: every figure of the guide on one image, in both palettes, labelled, for review."""
 
 from __future__ import annotations
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..content import Content
-from .draw import ASPECT, draw
-from .photo import resized, upright
+from collections.abc import Iterable
+
+from ..model import Exercise
+from .photo import PhotoInfo, resized, upright
+from .picture import ASPECT, preview
 
 CELL = 400
-LABEL = 44
-COLUMNS = 3
+LABEL = 40
+BACKGROUNDS = {"light": (255, 255, 255), "dark": (30, 33, 41)}  # the page colours of Material's two schemes
 
 
-def contact_sheet(content: Content) -> Image.Image:
-    """All pose drawings and photos, in sequence order, each labelled with exercise and figure id."""
-    cells = []
-    for exercise in content.exercises.values():
-        for figure in exercise.figures:
-            if figure.kind == "pose" and figure.pose is not None:
-                cells.append((f"{exercise.title} · {figure.id}", draw(figure.pose, CELL)))
-            elif figure.kind == "photo" and figure.src in content.photos:
-                cells.append((f"{exercise.title} · {figure.id}", resized(upright(content.photos[figure.src]), CELL)))
+def contact_sheet(exercises: Iterable[Exercise], photos: dict[str, PhotoInfo], only: str | None = None) -> Image.Image:
+    """Every pose drawing (light and dark, side by side) and photo, in the order given, each
+    labelled with its exercise and figure id. ``only`` keeps one exercise or ``exercise/figure``."""
+    rows: list[tuple[str, list[Image.Image]]] = []
+    for exercise in exercises:
+        for figure in exercise.all_figures():
+            name = f"{exercise.id}/{figure.id}"
+            if only and only not in (exercise.id, name):
+                continue
+            if figure.kind == "pose":
+                rows.append((name, [preview(figure, palette, 1) for palette in BACKGROUNDS]))
+            elif figure.kind == "photo" and figure.src in photos:
+                rows.append((name, [resized(upright(photos[figure.src]), CELL)]))
     height = round(CELL * ASPECT) + LABEL
-    rows = max(1, -(-len(cells) // COLUMNS))
-    sheet = Image.new("RGB", (CELL * COLUMNS, height * rows), "white")
+    sheet = Image.new("RGB", (CELL * 2, height * max(1, len(rows))), "white")
     canvas = ImageDraw.Draw(sheet)
     font = ImageFont.load_default(size=16)
-    for index, (label, image) in enumerate(cells):
-        x, y = (index % COLUMNS) * CELL, (index // COLUMNS) * height
-        sheet.paste(image.crop((0, 0, CELL, min(image.height, height - LABEL))), (x, y + LABEL))
-        canvas.text((x + 8, y + 12), label, fill=(31, 41, 55), font=font)
-        canvas.rectangle([x, y, x + CELL - 1, y + height - 1], outline=(203, 213, 225))
+    for index, (label, images) in enumerate(rows):
+        y = index * height
+        for column, image in enumerate(images):
+            sheet.paste(image.crop((0, 0, CELL, min(image.height, height - LABEL))), (column * CELL, y + LABEL))
+        canvas.text((8, y + 12), label, fill=(31, 41, 55), font=font)
+        canvas.line([(0, y), (CELL * 2, y)], fill=(203, 213, 225))
     return sheet

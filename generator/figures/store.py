@@ -1,8 +1,10 @@
-"""Figure outputs, cached by a hash of what is drawn, so an unchanged figure is never encoded twice.
+"""Figure outputs, cached by a hash of what is drawn, so an unchanged figure is never drawn twice.
 
-Each figure gets WebP at 1× and 2× for the web and a PNG for print. The cache key covers the
-pose description (or the photo's bytes), the renderer version and the output settings; the
-bytes written are the same on every build.
+A drawn figure (``kind: pose``) gets its SVG master (both palettes), WebP at 1× and 2× in the light
+and the dark palette for pages, a card SVG (the characteristic frame, heavier lines, light only)
+and a PNG for print. A photo gets WebP at 1× and 2× and a PNG. The cache key covers the drawing
+(or the photo's bytes), a fingerprint of the renderer's code and the output settings; the bytes
+written are the same on every build. Cold figures are drawn on every core.
 """
 
 from __future__ import annotations
@@ -11,8 +13,6 @@ import functools
 import hashlib
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,20 +21,25 @@ from PIL import Image
 from .. import links
 from ..content import Content
 from ..model import Figure
-from .draw import ASPECT, RENDERER_VERSION, draw
+from .parallel import parallel_map, write_atomic
 from .photo import PhotoInfo, resized, upright
+from .solve import Solved, solve_all
+from .picture import ASPECT, CARD_SIZE, PRINT_WIDTH, WEB_WIDTH, draw_outputs
 
-WEB_WIDTH = 400  # CSS pixels; the 2× file is twice as wide
-PRINT_WIDTH = 1200  # about 300 dpi at 10 cm
-RENDERER_SOURCES = ("figures/draw.py", "figures/skeleton.py", "figures/photo.py", "figures/store.py", "model/pose.py")
-SETTINGS = {"web": WEB_WIDTH, "print": PRINT_WIDTH, "webp": "lossless-pose/q80-photo", "version": 1}
+
+RENDERER_SOURCES = tuple(sorted(
+    [f"figures/{path.name}" for path in Path(__file__).parent.glob("*.py")] + ["model/pose.py", "model/joints.py", "model/figure.py"]
+))
+SETTINGS = {"web": WEB_WIDTH, "print": PRINT_WIDTH, "card": CARD_SIZE, "webp": "lossless-pose/q80-photo", "version": 2}
+POSE_FILES = ("1x", "2x", "dark-1x", "dark-2x", "svg", "card", "print")
+PHOTO_FILES = ("1x", "2x", "print")
 
 
 @functools.cache
 def renderer_fingerprint() -> str:
     """A hash of the code that turns a description into pixels and bytes. Part of every cache key,
     so a change to the renderer can never be hidden by a stale cache (no version to forget)."""
-    digest = hashlib.sha256(RENDERER_VERSION.encode())
+    digest = hashlib.sha256()
     for module in sorted(RENDERER_SOURCES):
         digest.update((Path(__file__).parent.parent / module).read_bytes())
     return digest.hexdigest()
@@ -59,6 +64,17 @@ def figure_size(figure: Figure, content: Content) -> FigureSize | None:
     return None
 
 
+def card_picture(figure: Figure | None, content: Content) -> tuple[str, FigureSize] | None:
+    """The output a printed card shows for a figure and its size: a drawing's card SVG (its
+    characteristic frame, heavier lines) or a photo's 2× WebP; None when there is nothing to show."""
+    if figure is None:
+        return None
+    if figure.kind == "pose":
+        return "card", FigureSize(*CARD_SIZE)
+    size = figure_size(figure, content)
+    return ("2x", size) if size else None
+
+
 def _encode(image: Image.Image, fmt: str, lossless: bool) -> bytes:
     out = io.BytesIO()
     if fmt == "WEBP":
@@ -68,12 +84,32 @@ def _encode(image: Image.Image, fmt: str, lossless: bool) -> bytes:
     return out.getvalue()
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    os.replace(temporary, path)  # readers never see a half-written file
+def _flat(image: Image.Image) -> Image.Image:
+    return image.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).convert("RGB")
+
+
+def _render_photo(photo: PhotoInfo) -> dict[str, bytes]:
+    big = resized(upright(photo), PRINT_WIDTH)
+    outputs = {name: _encode(resized(big, WEB_WIDTH * scale), "WEBP", False) for name, scale in (("1x", 1), ("2x", 2))}
+    outputs["print"] = _encode(big, "PNG", False)
+    return outputs
+
+
+def _render(job: tuple[str, dict[str, object]]) -> dict[str, bytes]:
+    """Draw one figure (in a worker process): a pose drawing as JSON, or a photo."""
+    kind, data = job
+    if kind == "photo":
+        return _render_photo(PhotoInfo(**data))  # type: ignore[arg-type]
+    figure = Figure.model_validate(data["figure"])
+    outputs = draw_outputs(figure, [Solved(tuple(q), ()) for q in data["solved"]])  # type: ignore[attr-defined]
+    # A drawing has few colours: reduced to 64 (no dithering, deterministic) it looks the same and
+    # its lossless WebP is about half the size.
+    rasters = {k: _flat(v) for k, v in outputs.items() if not isinstance(v, str)}
+    encoded = {name: _encode(image, "WEBP", True) for name, image in rasters.items() if name != "print"}
+    encoded["print"] = _encode(rasters["print"], "PNG", True)
+    encoded["svg"] = str(outputs["svg"]).encode()
+    encoded["card"] = str(outputs["card"]).encode()
+    return encoded
 
 
 @dataclass
@@ -87,40 +123,49 @@ class FigureStore:
 
     def key(self, figure: Figure, photo: PhotoInfo | None) -> str:
         """The content hash that names a figure's cache folder."""
-        what = figure.pose.model_dump(mode="json") if figure.pose else hashlib.sha256(photo.path.read_bytes()).hexdigest()  # type: ignore[union-attr]
+        if figure.pose is not None:
+            what: object = figure.model_dump(mode="json", include={"pose", "alt"})
+        else:
+            assert photo is not None
+            what = hashlib.sha256(photo.path.read_bytes()).hexdigest()
         text = json.dumps({"what": what, "kind": figure.kind, "renderer": renderer_fingerprint(), "settings": SETTINGS}, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()
 
     def render(self, figure: Figure, photo: PhotoInfo | None) -> dict[str, bytes]:
-        """The three encoded outputs of one figure, all scaled down from one large image."""
-        if figure.pose is not None:
-            big = draw(figure.pose, PRINT_WIDTH)
-        else:
-            big = resized(upright(photo), PRINT_WIDTH)  # type: ignore[arg-type]
-        lossless = figure.pose is not None  # flat drawings compress best losslessly; photos do not
-        outputs = {name: _encode(resized(big, WEB_WIDTH * scale), "WEBP", lossless) for name, scale in (("1x", 1), ("2x", 2))}
-        outputs["print"] = _encode(big, "PNG", lossless)
-        return outputs
-
-    def add(self, exercise_id: str, figure: Figure, photo: PhotoInfo | None = None) -> None:
-        """Make sure the figure's outputs are in the cache, and record where they are published."""
-        folder = self.cache_dir / self.key(figure, photo)
-        names = {"1x": "1x.webp", "2x": "2x.webp", "print": "print.png"}
-        if all((folder / name).is_file() for name in names.values()):
-            self.cached += 1
-        else:
-            for variant, data in self.render(figure, photo).items():
-                _write(folder / names[variant], data)
-            self.drawn += 1
-        for variant, name in names.items():
-            self.files[links.figure_file(exercise_id, figure.id, variant)] = folder / name
+        """The encoded outputs of one figure."""
+        return _render(_job(figure, photo))
 
     def add_all(self, content: Content) -> dict[str, Path]:
         """Every drawn figure and photo of the guide; returns {site path: cached file}."""
+        wanted = []
         for exercise in content.exercises.values():
-            for figure in exercise.figures:
+            for figure in exercise.all_figures():
                 if figure.kind == "pose":
-                    self.add(exercise.id, figure)
-                elif figure.kind == "photo":
-                    self.add(exercise.id, figure, content.photos[figure.src])  # type: ignore[index]
+                    wanted.append((exercise.id, figure, None))
+                elif figure.kind == "photo" and figure.src in content.photos:
+                    wanted.append((exercise.id, figure, content.photos[figure.src]))
+        todo: dict[Path, tuple[str, dict[str, object]]] = {}
+        for exercise_id, figure, photo in wanted:
+            folder = self.cache_dir / self.key(figure, photo)
+            variants = POSE_FILES if figure.kind == "pose" else PHOTO_FILES
+            if folder in todo or all((folder / links.FIGURE_FILES[v].format(figure="f")).is_file() for v in variants):
+                self.cached += 1  # on disk already, or the same drawing as another figure of this build
+            else:
+                todo[folder] = _job(figure, photo)
+            for variant in variants:
+                self.files[links.figure_file(exercise_id, figure.id, variant)] = folder / links.FIGURE_FILES[variant].format(figure="f")
+        for folder, outputs in zip(todo, parallel_map(_render, list(todo.values())), strict=True):
+            for variant, data in outputs.items():
+                write_atomic(folder / links.FIGURE_FILES[variant].format(figure="f"), data)
+            self.drawn += 1
         return self.files
+
+
+def _job(figure: Figure, photo: PhotoInfo | None) -> tuple[str, dict[str, object]]:
+    if figure.kind == "pose":
+        assert figure.pose is not None
+        # Solved here (from memory or the pose cache), so a worker process never solves again.
+        solved = solve_all([(pose, figure.pose.props) for pose in figure.pose.frames])
+        return "pose", {"figure": figure.model_dump(mode="json"), "solved": [list(s.q) for s in solved]}
+    assert photo is not None
+    return "photo", {"path": photo.path, "width": photo.width, "height": photo.height}

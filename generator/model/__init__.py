@@ -4,12 +4,12 @@ from .common import Id, Strict, Text
 from .dosage import Amount, Count, Dosage, Frequency
 from .exercise import Caution, Cue, Exercise, SourceRef, Step, Variation
 from .figure import Figure
-from .pose import Arrow, Pose, Prop
+from .pose import Arrow, Pose, PoseDrawing, Prop, View
 from .guide import Guide, Review, Safety, Source, Stage
 from .routine import Routine, RoutineItem
 
 __all__ = [
-    "Amount", "Arrow", "Caution", "Count", "Cue", "Dosage", "Exercise", "Figure", "Frequency", "Guide", "Id", "Pose", "Prop",
+    "Amount", "Arrow", "Caution", "Count", "Cue", "Dosage", "Exercise", "Figure", "Frequency", "Guide", "Id", "Pose", "PoseDrawing", "Prop", "View",
     "Review", "Routine", "RoutineItem", "Safety", "Source", "SourceRef", "Stage", "Step", "Strict", "Text",
     "Variation",
 ]

@@ -47,6 +47,7 @@ class Variation(Linked):
     when: Text = Field(description="When to choose this variation, e.g. `If kneeling hurts your knees.`")
     steps: list[Step] = Field(min_length=1, description="The steps of this variation, in order.")
     dosage: Dosage | None = Field(None, description="How long and how many, if the source gives it; leave out if it does not.")
+    figures: list[Figure] = Field(default_factory=list, max_length=3, description="Pictures of this variation, drawn like the exercise's own.")
 
 
 class SourceRef(Strict):
@@ -72,8 +73,12 @@ class Exercise(Strict):
     stop_rules: list[Text] = Field(min_length=1, description="When to stop. Every exercise needs at least one.")
     cautions: list[Caution] = Field(default_factory=list, description="Things to watch for, shown in full.")
     variations: list[Variation] = Field(default_factory=list, description="Easier, harder or other ways to do it.")
-    figures: list[Figure] = Field(default_factory=list, description="1 to 3 pictures: drawings (`kind: pose`) or photos.")
+    figures: list[Figure] = Field(default_factory=list, max_length=3, description="1 to 3 pictures: drawings (`kind: pose`) or photos.")
     source: SourceRef | None = Field(None, description="Where in the source this exercise comes from.")
+
+    def all_figures(self) -> list[Figure]:
+        """The exercise's pictures, then its variations', in page order."""
+        return list(self.figures) + [f for v in self.variations for f in v.figures]
 
     def linked_parts(self) -> list[tuple[str, Linked]]:
         """Every linkable part of the page as (kind, part), in page order."""

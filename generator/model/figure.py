@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .common import Id, Strict, Text
-from .pose import Pose
+from .pose import PoseDrawing
 
 
 class Figure(Strict):
@@ -19,7 +19,8 @@ class Figure(Strict):
     caption: Text = Field(description="A short caption shown under the picture.")
     licence: Text = Field(description="The licence of the picture, e.g. `CC BY 4.0`.")
     credit: Text = Field(description="Who made the picture.")
-    pose: Pose | None = Field(None, description="The drawn position, for `kind: pose`.")
+    card: bool = Field(False, description="`true` on the figure printed on cards (by default the exercise's first drawing or photo).")
+    pose: PoseDrawing | None = Field(None, description="The drawing, for `kind: pose`: a view, props and one to three frames.")
     src: str | None = Field(None, description="For `kind: photo`: the photo's path inside site_assets/, e.g. `photos/lunge.jpg`.")
 
     @model_validator(mode="after")

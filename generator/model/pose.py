@@ -1,84 +1,221 @@
-"""Pose descriptions: a side-view stick figure posed by segment angles, with props and arrows.
+"""The pose language: a picture written the way a physical therapist describes a position.
 
-Angles are absolute, in degrees, measured counter-clockwise from pointing right (0 = right,
-90 = up, 180 = left, -90 = down). The person faces right unless the angles say otherwise.
-"near" limbs are on the viewer's side and drawn darker; "far" limbs are behind.
+A drawn picture (``kind: pose``) has a camera ``view``, ``props`` with real sizes, and one to three
+``frames``. Each frame starts from a ``base`` position, changes ``joints`` in goniometric words
+(neutral = 0, the person's own left and right), and states ``contacts`` ("palms on floor") that the
+build solves instead of asking the author to tune angles until a hand happens to touch the floor.
+
+    pose:
+      view: side-left
+      frames:
+        - base: kneel-sit
+        - base: kneel-sit
+          joints: {trunk flexion: 70, both shoulders flexion: 170}
+          contacts: [palms on floor]
+          highlight: [low back]
 """
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from .common import Strict
+from .joints import CENTRAL_JOINTS, JOINT_NAMES, MOTIONS, PLURALS, SIDED_JOINTS, Motion, example_keys, motion_words
 
-LIMBS = ("upper_arm", "forearm", "thigh", "shin", "foot")
-SEGMENTS = ("trunk", "head") + tuple(f"{side}_{limb}" for side in ("near", "far") for limb in LIMBS)
-
-PRESETS: dict[str, dict[str, float]] = {
-    "standing": {"trunk": 90, "head": 90, "upper_arm": -90, "forearm": -90, "thigh": -90, "shin": -90, "foot": 0},
-    "lying-on-back": {"trunk": 180, "head": 180, "upper_arm": 0, "forearm": 0, "thigh": 0, "shin": 0, "foot": 80},
-    "lying-on-front": {"trunk": 180, "head": 180, "upper_arm": 0, "forearm": 0, "thigh": 0, "shin": 0, "foot": -10},
-    "kneeling": {"trunk": 90, "head": 90, "upper_arm": -90, "forearm": -90, "thigh": -90, "shin": 180, "foot": 180},
-    "sitting": {"trunk": 90, "head": 90, "upper_arm": -90, "forearm": -60, "thigh": 0, "shin": -90, "foot": 0},
+BASES = (
+    "standing", "sitting", "long sitting", "tall kneeling", "kneel-sit", "half kneeling", "hands and knees",
+    "lying on back", "lying on back knees bent", "lying on front", "lying on front on elbows", "side lying",
+)
+VIEWS = ("side-left", "side-right", "front", "back", "top", "three-quarter")
+# Places on the body that can touch something. Sided ones take left/right/both or a plural.
+SIDED_SITES = (
+    "sole", "heel", "top of foot", "toes", "knee", "shin", "calf", "back of thigh", "front of thigh", "outside of knee",
+    "palm", "hand", "forearm", "elbow", "buttock", "side of hip",
+)
+SITE_PLURALS = {
+    "soles": "sole", "heels": "heel", "tops of feet": "top of foot", "knees": "knee", "shins": "shin", "calves": "calf",
+    "backs of thighs": "back of thigh", "fronts of thighs": "front of thigh", "palms": "palm", "hands": "hand",
+    "forearms": "forearm", "elbows": "elbow", "buttocks": "buttock", "toes": "toes",
 }
+TRUNK_SITES = ("sacrum", "low back", "mid back", "upper back", "back", "back of head", "forehead", "chest", "front of pelvis")
+PROP_KINDS = ("roller", "chair", "stairs", "bench", "wall", "mat")
+PROP_SURFACES = {"roller": "roller", "chair seat": "chair", "chair": "chair", "bench": "bench", "wall": "wall", "mat": "mat"}
+# Parts that can be marked as being stretched.
+PARTS = ("pelvis", "abdomen", "chest", "neck", "head") + tuple(
+    f"{side} {limb}" for side in ("left", "right") for limb in ("upper arm", "forearm", "hand", "thigh", "shin", "foot")
+)
+HIGHLIGHT_WORDS = {"low back": ("abdomen", "pelvis"), "upper back": ("chest",), "trunk": ("abdomen", "chest")}
+DIRECTIONS = ("forward", "back", "left", "right", "up", "down")
 
-Coordinate = Annotated[float, Field(ge=-5, le=5)]
-Angle = Annotated[float, Field(ge=-360, le=360)]
+
+def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" — did you mean '{close[0]}'?" if close else ""
+
+
+def parse_joint(key: str) -> tuple[tuple[str, ...], Motion]:
+    """'both hips flexion' → (('left', 'right'), hip flexion). Raises ValueError naming what is wrong."""
+    words = " ".join(key.lower().split())
+    sides: tuple[str, ...] = ()
+    for prefix, value in (("both ", ("left", "right")), ("left ", ("left",)), ("right ", ("right",))):
+        if words.startswith(prefix):
+            sides, words = value, words[len(prefix):]
+            break
+    joint = next((j for j in sorted(JOINT_NAMES + tuple(PLURALS), key=len, reverse=True) if words.startswith(j + " ")), None)
+    if joint is None:
+        every = [f"{s}{m.joint} {m.words}" for m in MOTIONS.values() for s in (("left ",) if m.joint in SIDED_JOINTS else ("",))]
+        raise ValueError(f"unknown joint motion '{key}'{_suggest(key, every)}; write [left|right|both] joint motion, e.g. {', '.join(example_keys())}")
+    motion_text = words[len(joint) + 1:]
+    if joint in PLURALS:
+        joint, sides = PLURALS[joint], sides or ("left", "right")
+    if joint in CENTRAL_JOINTS and sides:
+        raise ValueError(f"'{joint}' has no left or right side; write e.g. '{joint} {motion_words(joint)[0]}'")
+    if joint in SIDED_JOINTS and not sides:
+        raise ValueError(f"say which side: 'left {joint} …', 'right {joint} …' or 'both {PLURALS_OF[joint]} …'")
+    motion = MOTIONS.get((joint, motion_text))
+    if motion is None:
+        raise ValueError(f"the {joint} has no motion '{motion_text}'{_suggest(motion_text, motion_words(joint))}; use {', '.join(motion_words(joint))}")
+    return sides or ("",), motion
+
+
+PLURALS_OF = {singular: plural for plural, singular in PLURALS.items()}
+
+
+def _joint_key(key: str) -> str:
+    parse_joint(key)
+    return key
+
+
+def parse_site(text: str) -> tuple[str, tuple[str, ...]]:
+    """'left palm' → ('palm', ('left',)); 'palms' → ('palm', ('left', 'right')); 'mid back' → ('mid back', ('',))."""
+    words = " ".join(text.lower().split())
+    if words in TRUNK_SITES:
+        return words, ("",)
+    if words in SITE_PLURALS:
+        return SITE_PLURALS[words], ("left", "right")
+    for prefix, sides in (("both ", ("left", "right")), ("left ", ("left",)), ("right ", ("right",))):
+        if words.startswith(prefix):
+            rest = words[len(prefix):]
+            rest = SITE_PLURALS.get(rest, rest)
+            if rest in SIDED_SITES:
+                return rest, sides
+    if words in SIDED_SITES:
+        raise ValueError(f"say which side: 'left {words}', 'right {words}' or the plural")
+    every = list(TRUNK_SITES) + list(SITE_PLURALS) + [f"left {s}" for s in SIDED_SITES]
+    raise ValueError(f"unknown body place '{text}'{_suggest(words, every)}; use e.g. palms, left sole, knees, mid back, back of head")
+
+
+def parse_contact(text: str) -> tuple[tuple[str, tuple[str, ...]], str | tuple[str, tuple[str, ...]]]:
+    """'palms on floor' → (('palm', both), 'floor'); 'right hand on left knee' → (site, site)."""
+    words = " ".join(text.lower().split())
+    if " on " not in words:
+        raise ValueError(f"a contact reads 'body place on target', e.g. 'palms on floor' or 'right hand on left knee'; found '{text}'")
+    body, target = words.split(" on ", 1)
+    site = parse_site(body)
+    target = target.removeprefix("the ")
+    if target in ("floor", "ground"):
+        return site, "floor"
+    if target in PROP_SURFACES:
+        return site, target
+    if target.startswith("step ") and target[5:].isdigit():
+        return site, target
+    try:
+        return site, parse_site(target)
+    except ValueError:
+        choices = ["floor", *PROP_SURFACES, "step 1", "step 2"]
+        raise ValueError(f"unknown contact target '{target}'{_suggest(target, choices)}; use floor, roller, chair seat, bench, wall, step 2, or a body place") from None
+
+
+def _contact(text: str) -> str:
+    parse_contact(text)
+    return text
+
+
+def _highlight(text: str) -> str:
+    if text not in PARTS and text not in HIGHLIGHT_WORDS:
+        raise ValueError(f"unknown part '{text}'{_suggest(text, PARTS + tuple(HIGHLIGHT_WORDS))}; use e.g. low back, upper back, left thigh")
+    return text
+
+
+JointKey = Annotated[str, AfterValidator(_joint_key)]
+Degrees = Annotated[float, Field(ge=0, le=360)]
+Contact = Annotated[str, AfterValidator(_contact)]
+Highlight = Annotated[str, AfterValidator(_highlight)]
+Cm = Annotated[float, Field(ge=-500, le=500)]
 
 
 class Prop(Strict):
-    """Something in the scene. Positions are in body units; the pelvis starts at x = 0 and the floor is y = 0."""
+    """Something in the scene, with real sizes in centimetres. The person's pelvis starts above
+    the point (0, 0) and faces +x (forward); +y is the person's left."""
 
-    kind: Literal["roller", "chair", "bench", "stairs", "wall"] = Field(description="`roller`, `chair`, `bench`, `stairs` or `wall`.")
-    x: Coordinate = Field(description="Where the prop stands, left to right (the middle of a roller or bench).")
-    y: Coordinate = Field(0, description="Height of a roller's centre; ignored for other props.")
-    along: bool = Field(False, description="A roller that runs along the body (seen as a long bar) instead of across it.")
-    width: Annotated[float, Field(gt=0, le=3)] = Field(0.5, description="Width of a bench, or of each stair.")
-    height: Annotated[float, Field(gt=0, le=2)] = Field(0.45, description="Height of a bench, or of each stair.")
-    facing: Literal["left", "right"] = Field("right", description="Which way a chair faces or stairs climb.")
+    kind: Literal["roller", "chair", "stairs", "bench", "wall", "mat"] = Field(
+        description="`roller` (foam roller), `chair`, `stairs`, `bench`, `wall` or `mat`."
+    )
+    at: tuple[Cm, Cm] = Field((0.0, 0.0), description="Where its middle stands on the floor, [forward, left] in cm, e.g. `[40, 0]`.")
+    yaw: Annotated[float, Field(ge=-180, le=180)] = Field(0, description="Turned about the vertical by this many degrees (left = positive), e.g. `30` for a roller on a slant.")
+    lies: Literal["across", "along"] = Field("across", description="A roller `across` the body (side to side) or `along` it (head to feet).")
+    length: Annotated[float, Field(gt=0, le=300)] | None = Field(None, description="Length in cm (roller 91, bench 120, mat 180).")
+    diameter: Annotated[float, Field(gt=0, le=60)] = Field(15, description="A roller's diameter in cm.")
+    height: Annotated[float, Field(gt=0, le=250)] | None = Field(None, description="Seat or bench height, or the rise of each stair, in cm (chair 45, stair 18).")
+    steps: Annotated[int, Field(ge=1, le=6)] = Field(3, description="How many stairs.")
 
 
 class Arrow(Strict):
-    """A movement arrow from one point to another."""
+    """A movement arrow drawn on top, placed at a body place."""
 
-    start: tuple[Coordinate, Coordinate] = Field(description="[x, y] where the arrow starts.")
-    end: tuple[Coordinate, Coordinate] = Field(description="[x, y] where it points.")
-    both_ways: bool = Field(False, description="Heads at both ends, for back-and-forth moves such as rolling.")
+    kind: Literal["straight", "both", "curved"] = Field("straight", description="`straight` (one head), `both` (back and forth) or `curved` (turning).")
+    at: Annotated[str, AfterValidator(lambda t: parse_site(t) and t)] = Field(description="The body place it starts from, e.g. `buttocks`.")
+    toward: Literal["forward", "back", "left", "right", "up", "down"] = Field(description="Which way it points, in the scene: forward, back, left, right, up or down.")
+    length: Annotated[float, Field(gt=0, le=100)] = Field(20, description="Length in cm (for `curved`, the radius).")
+    offset: tuple[Cm, Cm, Cm] = Field((0.0, 0.0, 0.0), description="Moves the arrow off the body, [forward, left, up] in cm, e.g. `[0, 0, 15]`.")
+    turn: Annotated[float, Field(ge=-270, le=270)] = Field(90, description="For `curved`: how far it turns, in degrees: positive turns counterclockwise as seen in the picture, negative clockwise.")
 
 
 class Pose(Strict):
-    """A drawn position: a preset, angle overrides, what to highlight, props and arrows."""
+    """One frame: a base position changed by joint angles, held in place by contacts."""
 
-    preset: Literal["standing", "lying-on-back", "lying-on-front", "kneeling", "sitting"] = Field(
-        description="The starting position: `standing`, `lying-on-back`, `lying-on-front`, `kneeling` or `sitting`."
+    base: Literal[
+        "standing", "sitting", "long sitting", "tall kneeling", "kneel-sit", "half kneeling", "hands and knees",
+        "lying on back", "lying on back knees bent", "lying on front", "lying on front on elbows", "side lying",
+    ] = Field(description="The starting position, e.g. `kneel-sit` or `lying on back knees bent`.")
+    joints: dict[JointKey, Degrees] = Field(default_factory=dict, description="Joint angles in degrees from neutral, e.g. `{trunk flexion: 60, both hips flexion: 100}`.")
+    contacts: list[Contact] = Field(default_factory=list, description="What touches what, solved by the build, e.g. `[palms on floor, buttocks on heels]`. The base position's own contacts apply unless `replace_contacts: true`.")
+    replace_contacts: bool = Field(False, description="`true` to use only these contacts, not the base position's.")
+    turn: Annotated[float, Field(ge=-180, le=180)] = Field(0, description="Turns the whole body about the vertical, in degrees (left = positive).")
+    highlight: list[Highlight] = Field(default_factory=list, description="Parts being stretched, drawn in the accent colour with a hatch, e.g. `[low back]`.")
+    arrows: list[Arrow] = Field(default_factory=list, description="Movement arrows, e.g. `[{at: buttocks, toward: back}]`.")
+    label: str | None = Field(None, max_length=3, description="The frame's number in the picture; by default 1, 2, 3.")
+
+
+class View(Strict):
+    """A camera direction in degrees."""
+
+    azimuth: Annotated[float, Field(ge=-180, le=180)] = Field(description="0 = in front of the person, 90 = at their left, 180 = behind.")
+    elevation: Annotated[float, Field(ge=0, le=90)] = Field(description="0 = level, 90 = straight down from above.")
+
+
+class PoseDrawing(Strict):
+    """A drawn picture: camera, props, and one to three frames."""
+
+    view: Literal["side-left", "side-right", "front", "back", "top", "three-quarter"] | View = Field(
+        "side-left", description="`side-left` (seen from the person's left), `side-right`, `front`, `back`, `top`, `three-quarter`, or `{azimuth: 30, elevation: 35}`."
     )
-    angles: dict[str, Angle] = Field(default_factory=dict, description="Segment angles that differ from the preset, e.g. `{trunk: 150}`.")
-    lift: Annotated[float, Field(ge=0, le=2)] = Field(0, description="How far the lowest point of the body sits above the floor (e.g. on a roller).")
-    shift: Coordinate = Field(0, description="Moves the whole body left or right.")
-    highlight: list[str] = Field(default_factory=list, description="Segments drawn in the accent colour: the part being stretched.")
-    props: list[Prop] = Field(default_factory=list, description="Things in the picture, e.g. `[{kind: chair, x: 0.6}]`.")
-    arrows: list[Arrow] = Field(default_factory=list, description="Movement arrows, e.g. `[{start: [0, 1], end: [0, 0.6]}]`.")
-
-    @field_validator("angles")
-    @classmethod
-    def _known_segments(cls, angles: dict[str, float]) -> dict[str, float]:
-        unknown = sorted(set(angles) - set(SEGMENTS))
-        if unknown:
-            raise ValueError(f"unknown segment {', '.join(repr(u) for u in unknown)}; use one of {', '.join(SEGMENTS)}")
-        return angles
+    props: list[Prop] = Field(default_factory=list, description="Things in the scene, e.g. `[{kind: roller, lies: across}]`.")
+    frames: list[Pose] = Field(min_length=1, max_length=3, description="One to three positions, drawn side by side and numbered (start → end).")
+    ghost: bool = Field(False, description="`true` to draw the first frame faintly under the last, in one panel, instead of side by side.")
+    card_frame: Annotated[int, Field(ge=1, le=3)] | None = Field(None, description="Which frame the printed card shows (the hold); by default the last.")
 
     @model_validator(mode="after")
-    def _known_highlights(self) -> Pose:
-        unknown = sorted(set(self.highlight) - set(SEGMENTS))
-        if unknown:
-            raise ValueError(f"cannot highlight unknown segment {', '.join(repr(u) for u in unknown)}; use one of {', '.join(SEGMENTS)}")
+    def _frames_fit(self) -> PoseDrawing:
+        if self.card_frame is not None and self.card_frame > len(self.frames):
+            raise ValueError(f"card_frame {self.card_frame} is past the last frame ({len(self.frames)})")
+        if self.ghost and len(self.frames) != 2:
+            raise ValueError("ghost: true needs exactly two frames (the start drawn faintly under the end)")
         return self
 
-    def angle(self, segment: str) -> float:
-        """The angle of a segment: the override, else the preset's value for that kind of segment."""
-        if segment in self.angles:
-            return self.angles[segment]
-        base = segment.split("_", 1)[1] if segment.startswith(("near_", "far_")) else segment
-        return PRESETS[self.preset][base]
+    def card_pose(self) -> int:
+        """Index of the frame printed on cards: the characteristic position."""
+        return (self.card_frame or len(self.frames)) - 1

@@ -187,8 +187,8 @@
         const img = el("img", "traction-card__thumb");
         img.src = exercise.thumb;
         img.alt = exercise.thumb_alt;
-        img.width = 400;
-        img.height = 250;
+        img.width = exercise.thumb_width;
+        img.height = exercise.thumb_height;
         entry.append(img);
       }
       const text = el("div", "traction-card__text");

@@ -83,3 +83,9 @@ def test_non_text_keys_are_errors(tmp_path):
 
 def test_byte_order_mark_is_accepted(tmp_path):
     assert load(tmp_path, "\ufeffid: a\n").data == {"id": "a"}
+
+
+@pytest.mark.parametrize(("text", "where", "char"), [("id: a\x00\n", ":1:6:", "U+0000"), ("id: a\ntitle: b\x07c\n", ":2:9:", "U+0007")])
+def test_a_control_character_is_located_not_a_traceback(tmp_path, text, where, char):
+    [problem] = problems(tmp_path, text)
+    assert problem.startswith(f"item.yaml{where}") and char in problem and "character YAML does not allow" in problem

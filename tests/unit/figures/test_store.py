@@ -1,9 +1,12 @@
-"""The figure cache: a second build encodes nothing, and bytes never change between builds."""
+"""The figure cache: a second build draws nothing, bytes never change, every output is in budget."""
 
 from __future__ import annotations
 
+import gzip
 import io
+import re
 
+import pytest
 from PIL import Image
 
 from generator.content import load_content
@@ -11,18 +14,27 @@ from generator.figures.store import FigureStore
 from tests.conftest import REPO
 
 MAX_WEBP_1X = 20 * 1024
+MAX_SVG_GZIP = 8 * 1024
 
 
-def test_second_build_encodes_nothing(content_dir, tmp_path):
+@pytest.fixture(scope="module")
+def guide_outputs(tmp_path_factory):
+    """The real guide's figures drawn twice, each time into an empty cache."""
+    content = load_content(REPO / "content", REPO / "site_assets")
+    one = FigureStore(tmp_path_factory.mktemp("one")).add_all(content)
+    two = FigureStore(tmp_path_factory.mktemp("two")).add_all(content)
+    return content, one, two
+
+
+def test_second_build_draws_nothing(content_dir, tmp_path):
     content = load_content(content_dir)
     first = FigureStore(tmp_path / "cache")
     files = first.add_all(content)
     assert (first.drawn, first.cached) == (1, 0)
-    assert sorted(files) == [
-        "assets/figures/childs-pose/childs-pose-hold-400.webp",
-        "assets/figures/childs-pose/childs-pose-hold-800.webp",
-        "assets/figures/childs-pose/childs-pose-hold-print.png",
-    ]
+    assert sorted(files) == sorted(
+        f"assets/figures/childs-pose/childs-pose-hold{suffix}"
+        for suffix in ("-400.webp", "-800.webp", "-dark-400.webp", "-dark-800.webp", ".svg", "-card.svg", "-print.png")
+    )
     stamps = {p: p.stat().st_mtime_ns for p in files.values()}
     second = FigureStore(tmp_path / "cache")
     assert second.add_all(content) == files
@@ -33,32 +45,41 @@ def test_second_build_encodes_nothing(content_dir, tmp_path):
 def test_a_changed_pose_is_drawn_again(content_dir, tmp_path):
     FigureStore(tmp_path / "cache").add_all(load_content(content_dir))
     path = content_dir / "exercises" / "childs-pose.yaml"
-    path.write_text(path.read_text().replace("trunk: 195", "trunk: 190"))
+    text = path.read_text()
+    assert "trunk flexion: 35" in text
+    path.write_text(text.replace("trunk flexion: 35", "trunk flexion: 40"))
     store = FigureStore(tmp_path / "cache")
     store.add_all(load_content(content_dir))
     assert (store.drawn, store.cached) == (1, 0)
 
 
-def test_outputs_are_byte_identical_across_caches(tmp_path):
-    content = load_content(REPO / "content", REPO / "site_assets")
-    one = FigureStore(tmp_path / "one").add_all(content)
-    two = FigureStore(tmp_path / "two").add_all(content)
+def test_two_cold_renders_are_byte_identical(guide_outputs):
+    _, one, two = guide_outputs
     assert one.keys() == two.keys()
     for site_path in one:
         assert one[site_path].read_bytes() == two[site_path].read_bytes(), site_path
 
 
-def test_every_guide_figure_is_small_and_the_right_size(tmp_path):
-    content = load_content(REPO / "content", REPO / "site_assets")
-    files = FigureStore(tmp_path / "cache").add_all(content)
+def test_every_guide_figure_is_small_and_the_right_size(guide_outputs):
+    content, files, _ = guide_outputs
     drawn = [e for e in content.exercises.values() if any(f.kind == "pose" for f in e.figures)]
     assert len(drawn) == len(content.exercises), "every exercise has a drawing"
+    assert sum(1 for p in files if p.endswith("-card.svg")) == sum(
+        1 for e in content.exercises.values() for f in e.all_figures() if f.kind == "pose"
+    )
     for site_path, path in files.items():
-        with Image.open(io.BytesIO(path.read_bytes())) as image:
+        data = path.read_bytes()
+        if site_path.endswith(".svg"):
+            assert len(gzip.compress(data, mtime=0)) <= MAX_SVG_GZIP, site_path
+            width, height = re.search(rb'viewBox="0 0 ([\d.]+) ([\d.]+)"', data).groups()
+            assert (float(width), float(height)) == ((360, 240) if site_path.endswith("-card.svg") else (400, 250))
+            continue
+        with Image.open(io.BytesIO(data)) as image:
             if site_path.endswith("-400.webp"):
                 assert image.size == (400, 250)
-                assert path.stat().st_size <= MAX_WEBP_1X, site_path
+                assert len(data) <= MAX_WEBP_1X, site_path
             elif site_path.endswith("-800.webp"):
                 assert image.size == (800, 500)
             else:
                 assert image.format == "PNG" and image.width == 1200
+

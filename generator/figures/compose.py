@@ -1,0 +1,411 @@
+"""Lay out and style a picture as a list of 2D drawing operations, whatever the output format.
+
+A picture is one or more frames seen by one camera. All frames share one scale, so a pose that
+looks bigger is bigger. Within a frame the order is: ghost, floor, thick contours of every body and
+prop part (pass 1: only the outer silhouette survives pass 2), fills with thin lines in painter's
+order (pass 2), then arrows with a halo. Coordinates are pixels at 1×, y down, rounded to 0.1 px.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .camera import Camera
+from .order import paint_order
+from .outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, bounds, contains, outline
+from .primitives import Arrow3D, Cylinder, Ellipsoid, Frame, Part, RoundCone
+
+
+@dataclass(frozen=True)
+class Style:
+    """Line widths and sizes in output pixels at 1×."""
+
+    stroke: float  # thin lines: where parts overlap, props, floor
+    contour: float  # full width of the outer contour stroke; about half of it shows
+    arrow_width: float
+    label_size: float
+    hatch_spacing: float = 6.0
+    hatch_width: float = 1.0
+    margin: float = 10.0  # around each frame's content, inside its cell
+
+
+PAGE = Style(stroke=1.5, contour=5.0, arrow_width=3.0, label_size=14.0)
+# Cards print about 35 mm wide (≈ 400 px at 300 dpi): heavier lines keep a forearm's outline and
+# the contour at 0.2–0.5 mm, above what a laser printer drops.
+CARD = Style(
+    stroke=2.5, contour=8.0, arrow_width=4.5, label_size=20.0, hatch_spacing=8.0, hatch_width=2.0,
+    margin=12.0,
+)
+
+# Colours by meaning. Every pair that carries meaning has ≥ 3:1 contrast (WCAG 1.4.11), checked by
+# tests/unit/figures/test_compose.py.
+PALETTES: dict[str, dict[str, str]] = {
+    "light": {
+        "background": "#ffffff",
+        "outline": "#1d1d1f",
+        "body": "#f3f1ee",
+        "accent": "#d9480f",
+        "hatch": "#3d1302",
+        "prop": "#dde5ee",
+        "prop_outline": "#34495e",
+        "floor": "#6b7280",
+        "mat": "#e9ecef",
+        "arrow": "#1864ab",
+        "arrow_halo": "#ffffff",
+        "label_badge": "#1d1d1f",
+        "label_text": "#ffffff",
+        "ghost_fill": "#f1f3f5",
+        "ghost_outline": "#868e96",
+        "separator": "#868e96",
+    },
+    "dark": {
+        "background": "#1e2129",
+        "outline": "#e8e8e8",
+        "body": "#3a3b3f",
+        "accent": "#fb923c",
+        "hatch": "#431a03",
+        "prop": "#2c3642",
+        "prop_outline": "#a5b8cc",
+        "floor": "#9ca3af",
+        "mat": "#2a2f38",
+        "arrow": "#74c0fc",
+        "arrow_halo": "#1e2129",
+        "label_badge": "#e8e8e8",
+        "label_text": "#1e2129",
+        "ghost_fill": "#272b33",
+        "ghost_outline": "#7c8591",
+        "separator": "#7c8591",
+    },
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Drawing operations
+
+
+@dataclass(frozen=True)
+class ShapeOp:
+    """Fill and/or stroke one closed shape. Colours are palette keys (None: not painted).
+    ``ref`` is the same for the operations that draw the same outline (contour and fill), so an
+    SVG can define the shape once; ``hatch`` lays the diagonal hatch over the fill."""
+
+    shape: Shape2D
+    fill: str | None
+    stroke: str | None
+    width: float
+    hatch: bool = False
+    ref: str = ""
+
+
+@dataclass(frozen=True)
+class LineOp:
+    """An open polyline with round caps and joins. ``arc`` = (radius, large, sweep) when the
+    points run along one circular arc (SVG flags, y down), so SVG can draw it exactly."""
+
+    points: tuple[tuple[float, float], ...]
+    stroke: str
+    width: float
+    arc: tuple[float, int, int] | None = None
+
+
+@dataclass(frozen=True)
+class TextOp:
+    """Text centred on (x, y)."""
+
+    x: float
+    y: float
+    text: str
+    size: float
+    fill: str
+
+
+Op = ShapeOp | LineOp | TextOp
+
+
+@dataclass
+class Drawing:
+    """A picture as drawing operations in pixels at 1× (y down), painted in list order over the
+    ``background`` colour."""
+
+    width: int
+    height: int
+    ops: list[Op] = field(default_factory=list)
+    hatch_spacing: float = 6.0
+    hatch_width: float = 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Geometry helpers
+
+
+def _r(x: float) -> float:
+    return round(float(x), 1) + 0.0  # + 0.0 turns -0.0 into 0.0: identical bytes
+
+
+@dataclass(frozen=True)
+class _Map:
+    """Screen cm (y up) → pixels (y down)."""
+
+    scale: float
+    ox: float
+    oy: float
+
+    def xy(self, x: float, y: float) -> tuple[float, float]:
+        return (_r(self.ox + self.scale * x), _r(self.oy - self.scale * y))
+
+    def shape(self, s: Shape2D) -> Shape2D:
+        if isinstance(s, CircleHull):
+            return CircleHull(self.xy(*s.c1), _r(s.r1 * self.scale), self.xy(*s.c2), _r(s.r2 * self.scale))
+        if isinstance(s, Ellipse2D):
+            angle = -s.angle_deg % 180.0  # y flips; an ellipse is symmetric under a half turn
+            return Ellipse2D(self.xy(*s.centre), _r(s.rx * self.scale), _r(s.ry * self.scale), _r(angle) % 180.0)
+        pts = np.asarray(s.points, dtype=float)
+        out = np.stack([self.ox + self.scale * pts[:, 0], self.oy - self.scale * pts[:, 1]], 1)
+        return Polygon2D(np.round(out, 1) + 0.0)
+
+
+@dataclass
+class _FrameGeometry:
+    shapes: list[Shape2D]
+    ghost_shapes: list[Shape2D]
+    arrows: list[tuple[Arrow3D, np.ndarray]]  # projected a, b, centre (cm)
+    box: tuple[float, float, float, float]
+    floor_y: float | None
+
+
+def _extent(volume) -> tuple[np.ndarray, np.ndarray]:
+    """World axis-aligned bounding box (lo, hi) of a volume."""
+    if isinstance(volume, RoundCone):
+        a, b = np.asarray(volume.a, dtype=float), np.asarray(volume.b, dtype=float)
+        return np.minimum(a - volume.ra, b - volume.rb), np.maximum(a + volume.ra, b + volume.rb)
+    if isinstance(volume, Cylinder):
+        a, b = np.asarray(volume.a, dtype=float), np.asarray(volume.b, dtype=float)
+        w = (b - a) / np.linalg.norm(b - a)
+        h = volume.r * np.sqrt(np.maximum(0.0, 1.0 - w * w))
+        return np.minimum(a, b) - h, np.maximum(a, b) + h
+    axes = np.asarray(volume.axes, dtype=float)
+    c = np.asarray(volume.centre, dtype=float)
+    h = np.linalg.norm(axes, axis=0) if isinstance(volume, Ellipsoid) else np.abs(axes).sum(axis=0)
+    return c - h, c + h
+
+
+def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool) -> _FrameGeometry:
+    shapes = [outline(p.volume, camera) for p in frame.parts]
+    ghosts = [outline(p.volume, camera) for p in frame.ghost]
+    boxes = [bounds(s) for s in shapes + ghosts]
+    arrows = []
+    for arrow in frame.arrows:
+        centre = arrow.centre if arrow.centre is not None else (np.asarray(arrow.a) + arrow.b) / 2
+        pts = camera.project(np.array([arrow.a, arrow.b, centre], dtype=float))
+        arrows.append((arrow, pts))
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        if arrow.kind == "curved":  # the arc can bulge past its end points: take its circle
+            rad = float(np.linalg.norm(pts[0] - pts[2]))
+            lo, hi = pts[2] - rad, pts[2] + rad
+        boxes.append((lo[0], lo[1], hi[0], hi[1]))
+    if not boxes:
+        boxes = [(0.0, 0.0, 1.0, 1.0)]
+    b = np.array(boxes, dtype=float)
+    box = (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
+    floor_y = None
+    if with_floor and frame.parts:
+        # The floor line runs along the near edge of the scene's footprint on z = 0 (at
+        # elevation 0 every floor point is on that line).
+        lo = np.min([_extent(p.volume)[0] for p in frame.parts], axis=0)
+        hi = np.max([_extent(p.volume)[1] for p in frame.parts], axis=0)
+        corners = np.array([[x, y, 0.0] for x in (lo[0], hi[0]) for y in (lo[1], hi[1])])
+        floor_y = float(camera.project(corners)[:, 1].min())
+        box = (box[0], min(box[1], floor_y), box[2], max(box[3], floor_y))
+    return _FrameGeometry(shapes, ghosts, arrows, box, floor_y)
+
+
+def _layout(sizes: list[tuple[float, float]], width: float, height: float, style: Style, top: float):
+    """Best grid: (scale, rows, cols, cell width, cell height, gap)."""
+    n = len(sizes)
+    gap = max(12.0, 1.6 * style.label_size)
+    best = None
+    for rows in range(1, n + 1):
+        cols = math.ceil(n / rows)
+        if (rows - 1) * cols >= n:
+            continue  # an empty row
+        cw = (width - (cols - 1) * gap) / cols
+        ch = (height - (rows - 1) * gap) / rows
+        inner_w = cw - 2 * style.margin
+        inner_h = ch - style.margin - max(style.margin, top)
+        scale = min(min(inner_w / max(w, 1e-6), inner_h / max(h, 1e-6)) for w, h in sizes)
+        if best is None or scale > best[0] + 1e-9:
+            best = (scale, rows, cols, cw, ch, gap)
+    assert best is not None
+    return best
+
+
+def _head(tip: np.ndarray, direction: np.ndarray, length: float) -> Polygon2D:
+    half = length / 2
+    d = direction / max(np.linalg.norm(direction), 1e-9)
+    n = np.array([-d[1], d[0]])
+    base = tip - length * d
+    pts = np.array([tip, base + half * n, base - half * n])
+    return Polygon2D(np.round(pts, 1) + 0.0)
+
+
+def _arrow_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[Op]:
+    """Halo then arrow: shaft as a line stopping at the heads' bases, heads as triangles."""
+    a = np.array(m.xy(*pts[0]))
+    b = np.array(m.xy(*pts[1]))
+    head_len = 4.0 * style.arrow_width
+    heads: list[tuple[np.ndarray, np.ndarray]] = []
+    arc = None
+    if arrow.kind == "curved":
+        c = np.array(m.xy(*pts[2]))
+        rad = (np.linalg.norm(a - c) + np.linalg.norm(b - c)) / 2
+        if rad < 1e-6:
+            return []
+        ta = math.atan2(a[1] - c[1], a[0] - c[0])
+        tb = math.atan2(b[1] - c[1], b[0] - c[0])
+        delta = (tb - ta + math.pi) % (2 * math.pi) - math.pi
+        if arrow.long:
+            delta -= math.copysign(2 * math.pi, delta)
+        if abs(delta) * rad < 1.0:
+            return []  # seen edge-on: the turn does not show in this view
+        sign = 1.0 if delta >= 0 else -1.0
+        head_len = min(head_len, 0.4 * rad * abs(delta))  # a short arrow keeps a visible shaft
+        end = tb if not arrow.long else ta + delta
+        tip = c + rad * np.array([math.cos(end), math.sin(end)])
+        tangent = sign * np.array([-math.sin(end), math.cos(end)])
+        heads.append((tip, tangent))
+        shaft_delta = delta - sign * head_len / rad
+        steps = max(2, int(math.ceil(abs(shaft_delta) / math.radians(4))) + 1)
+        t = ta + np.linspace(0.0, shaft_delta, steps)
+        line = c + rad * np.stack([np.cos(t), np.sin(t)], 1)
+        arc = (_r(rad), int(abs(shaft_delta) > math.pi), int(shaft_delta > 0))
+    else:
+        d = b - a
+        length = float(np.linalg.norm(d))
+        if length < 1.0:
+            return []  # pointing at the viewer: nothing to draw
+        u = d / length
+        head_len = min(head_len, (0.3 if arrow.kind == "both" else 0.4) * length)
+        heads.append((b, u))
+        start, stop = a, b - u * head_len
+        if arrow.kind == "both":
+            heads.append((a, -u))
+            start = a + u * head_len
+        line = np.array([start, stop])
+    line_pts = tuple((_r(x), _r(y)) for x, y in line)
+    halo = max(1.5, style.arrow_width * 0.6)
+    head_shapes = [_head(tip, dirn, head_len) for tip, dirn in heads]
+    ops: list[Op] = [LineOp(line_pts, "arrow_halo", _r(style.arrow_width + 2 * halo), arc)]
+    ops += [ShapeOp(h, "arrow_halo", "arrow_halo", _r(2 * halo)) for h in head_shapes]
+    ops.append(LineOp(line_pts, "arrow", style.arrow_width, arc))
+    ops += [ShapeOp(h, "arrow", None, 0.0) for h in head_shapes]
+    return ops
+
+
+_FILL = {"body": ("body", "outline"), "accent": ("accent", "outline"), "prop": ("prop", "prop_outline")}
+
+
+def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _Map, style: Style,
+              tag: str) -> list[Op]:
+    """Floor parts, pass 1 (contours) and pass 2 (fills) of one frame's parts."""
+    order = paint_order(parts, camera)
+    px = {i: m.shape(shapes[i]) for i in order}
+    ref = {i: f"{tag}{i}" for i in order}
+    ops: list[Op] = []
+    for i in order:
+        if parts[i].role == "floor":
+            ops.append(ShapeOp(px[i], "mat", "floor", style.stroke, ref=ref[i]))
+    solid = [i for i in order if parts[i].role != "floor"]
+    for i in solid:
+        colour = "prop_outline" if parts[i].role == "prop" else "outline"
+        ops.append(ShapeOp(px[i], None, colour, style.contour, ref=ref[i]))
+    for i in solid:
+        fill, stroke = _FILL[parts[i].role]
+        ops.append(ShapeOp(px[i], fill, stroke, style.stroke, parts[i].role == "accent", ref[i]))
+    return ops
+
+
+def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: int,
+            style: Style = PAGE) -> Drawing:
+    """Lay out the frames of one picture in a grid at one shared scale and style them."""
+    if not frames:
+        raise ValueError("a picture needs at least one frame")
+    with_floor = camera.elevation <= 15.0
+    geos = [_frame_geometry(f, camera, with_floor) for f in frames]
+    # One vertical extent for every frame, so the floor sits at the same height in each cell.
+    y0 = min(g.box[1] for g in geos)
+    y1 = max(g.box[3] for g in geos)
+    sizes = [(g.box[2] - g.box[0], y1 - y0) for g in geos]
+    badge_r = 0.8 * style.label_size
+    top = 2 * badge_r + 6 if any(f.label for f in frames) else style.margin
+    scale, rows, cols, cw, ch, gap = _layout(sizes, width_px, height_px, style, top)
+    drawing = Drawing(width_px, height_px, hatch_spacing=style.hatch_spacing, hatch_width=style.hatch_width)
+    ops = drawing.ops
+    for k, (frame, g) in enumerate(zip(frames, geos)):
+        row, col = divmod(k, cols)
+        cx0, cy0 = col * (cw + gap), row * (ch + gap)
+        inner_top = cy0 + max(style.margin, top)
+        inner_h = ch - style.margin - max(style.margin, top)
+        # Centre the content: x on this frame's extent, y on the shared extent.
+        ox = cx0 + cw / 2 - scale * (g.box[0] + g.box[2]) / 2
+        oy = inner_top + inner_h / 2 + scale * (y0 + y1) / 2
+        m = _Map(scale, ox, oy)
+        if g.floor_y is not None:
+            fy = _r(oy - scale * g.floor_y)
+            ops.append(LineOp(((_r(cx0), fy), (_r(cx0 + cw), fy)), "floor", style.stroke))
+        if frame.ghost:
+            for i in paint_order(frame.ghost, camera):
+                ops.append(ShapeOp(m.shape(g.ghost_shapes[i]), "ghost_fill", "ghost_outline", style.stroke))
+        ops += _part_ops(frame.parts, g.shapes, camera, m, style, f"f{k}p")
+        for arrow, pts in g.arrows:
+            ops += _arrow_ops(arrow, pts, m, style)
+        if frame.label:
+            c = (_r(cx0 + badge_r + 2), _r(cy0 + badge_r + 2))
+            ops.append(ShapeOp(Ellipse2D(c, _r(badge_r), _r(badge_r), 0.0), "label_badge", None, 0.0))
+            ops.append(TextOp(c[0], c[1], frame.label, style.label_size, "label_text"))
+        if col + 1 < cols and k + 1 < len(frames):  # a chevron pointing to the next frame
+            x, y, s = cx0 + cw + gap / 2, cy0 + ch / 2, gap / 4
+            pts = ((_r(x - s / 2), _r(y - s)), (_r(x + s / 2), _r(y)), (_r(x - s / 2), _r(y + s)))
+            ops.append(LineOp(pts, "separator", style.stroke))
+        if col == 0 and row > 0:  # a thin rule between rows
+            y = _r(cy0 - gap / 2)
+            ops.append(LineOp(((_r(style.margin), y), (_r(width_px - style.margin), y)), "separator", style.stroke))
+    return drawing
+
+
+def frame_scale(drawing_frames: Sequence[Frame], camera: Camera, width_px: int, height_px: int,
+                style: Style = PAGE) -> float:
+    """The px-per-cm scale ``compose`` uses for these frames (for tests and size checks)."""
+    with_floor = camera.elevation <= 15.0
+    geos = [_frame_geometry(f, camera, with_floor) for f in drawing_frames]
+    y0 = min(g.box[1] for g in geos)
+    y1 = max(g.box[3] for g in geos)
+    badge_r = 0.8 * style.label_size
+    top = 2 * badge_r + 6 if any(f.label for f in drawing_frames) else style.margin
+    return _layout([(g.box[2] - g.box[0], y1 - y0) for g in geos], width_px, height_px, style, top)[0]
+
+
+def silhouette_mask(frame: Frame, camera: Camera, size: int | tuple[int, int]) -> np.ndarray:
+    """Boolean (height, width) mask of the union of the frame's non-floor parts, scaled to fit
+    and centred: for comparing silhouettes (IoU) between pictures."""
+    w, h = (size, size) if isinstance(size, int) else size
+    shapes = [outline(p.volume, camera) for p in frame.parts if p.role != "floor"]
+    mask = np.zeros((h, w), dtype=bool)
+    if not shapes:
+        return mask
+    b = np.array([bounds(s) for s in shapes])
+    x0, y0, x1, y1 = b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()
+    scale = min(w / max(x1 - x0, 1e-9), h / max(y1 - y0, 1e-9))
+    gx, gy = np.meshgrid(np.arange(w) + 0.5, np.arange(h) + 0.5)
+    # Pixel centres back to screen cm (y up), content centred.
+    sx = (gx - w / 2) / scale + (x0 + x1) / 2
+    sy = (h / 2 - gy) / scale + (y0 + y1) / 2
+    xy = np.stack([sx.ravel(), sy.ravel()], 1)
+    flat = mask.ravel()
+    for s, (bx0, by0, bx1, by1) in zip(shapes, b):
+        sel = (xy[:, 0] >= bx0) & (xy[:, 0] <= bx1) & (xy[:, 1] >= by0) & (xy[:, 1] <= by1) & ~flat
+        flat[sel] = contains(s, xy[sel])
+    return flat.reshape(h, w)

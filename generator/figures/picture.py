@@ -1,0 +1,50 @@
+"""One drawn figure to its outputs: the SVG master, page rasters in both palettes, the card SVG."""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from ..model import Figure
+from .compose import CARD, PAGE, compose
+from .raster import to_image
+from .scene import camera_for, card_frame, frames
+from .solve import Solved
+from .svg import to_svg
+
+WEB_WIDTH = 400  # CSS pixels; the 2× files are twice as wide
+ASPECT = 5 / 8  # height / width of every page picture
+CARD_SIZE = (360, 240)  # px of the card picture's viewBox (3:2), printed about 36 mm wide
+PRINT_WIDTH = 1200
+
+
+def draw_outputs(figure: Figure, solved: list[Solved] | None = None) -> dict[str, Image.Image | str]:
+    """Every output of a pose figure, keyed like ``links.FIGURE_FILES``. ``solved`` gives the
+    frames' solutions when they are known already (else each frame is solved)."""
+    assert figure.pose is not None
+    drawing = figure.pose
+    camera = camera_for(drawing)
+    width, height = WEB_WIDTH, round(WEB_WIDTH * ASPECT)
+    page = compose(frames(drawing, solved), camera, width, height, PAGE)
+    card = compose(card_frame(drawing, solved[drawing.card_pose()] if solved else None), camera, *CARD_SIZE, CARD)
+    outputs: dict[str, Image.Image | str] = {
+        "svg": to_svg(page, figure.caption, figure.alt),
+        "card": to_svg(card, figure.caption, figure.alt, palettes=("light",)),
+    }
+    for palette, prefix in (("light", ""), ("dark", "dark-")):
+        for scale in (1, 2):
+            outputs[f"{prefix}{scale}x"] = to_image(page, palette, width * scale, height * scale, _supersample(width * scale))
+    outputs["print"] = to_image(page, "light", PRINT_WIDTH, round(PRINT_WIDTH * ASPECT), _supersample(PRINT_WIDTH))
+    return outputs
+
+
+def _supersample(width: int) -> int:
+    """Pillow draws without anti-aliasing: draw large and reduce, 4× for small images, less for
+    large ones (their edges are already fine, and the time grows with the square)."""
+    return max(2, -(-1600 // width))
+
+
+def preview(figure: Figure, palette: str = "light", scale: int = 2) -> Image.Image:
+    """The page picture of one figure, for authors checking a pose while they write it."""
+    assert figure.pose is not None
+    page = compose(frames(figure.pose), camera_for(figure.pose), WEB_WIDTH, round(WEB_WIDTH * ASPECT), PAGE)
+    return to_image(page, palette, WEB_WIDTH * scale, round(WEB_WIDTH * ASPECT) * scale)

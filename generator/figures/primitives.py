@@ -1,0 +1,92 @@
+"""The 3D volumes a picture is made of, in centimetres.
+
+World axes: x and y lie on the floor, z points up; the floor is z = 0. Every volume is convex, so
+under an orthographic camera its outline is exact and closed-form: a round cone projects to the
+convex hull of two circles, an ellipsoid to an ellipse, a box and a cylinder to a convex polygon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+Vec = np.ndarray  # shape (3,), float
+Role = Literal["body", "accent", "prop", "floor"]
+
+
+@dataclass(frozen=True)
+class RoundCone:
+    """The convex hull of two spheres: a limb, the neck, a hand or a foot."""
+
+    a: Vec
+    b: Vec
+    ra: float
+    rb: float
+
+
+@dataclass(frozen=True)
+class Ellipsoid:
+    """An ellipsoid: the head, chest, abdomen or pelvis. ``axes`` holds its three half-axes as rows
+    (each a vector whose length is that half-axis), so the surface is centre + axesᵀ·u, |u| = 1."""
+
+    centre: Vec
+    axes: np.ndarray  # shape (3, 3)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A box: a chair seat or leg, a step, a wall, a mat. ``axes`` as for Ellipsoid: half-extents."""
+
+    centre: Vec
+    axes: np.ndarray  # shape (3, 3)
+
+
+@dataclass(frozen=True)
+class Cylinder:
+    """A flat-ended cylinder from ``a`` to ``b``: a foam roller."""
+
+    a: Vec
+    b: Vec
+    r: float
+
+
+Volume = RoundCone | Ellipsoid | Box | Cylinder
+
+
+@dataclass(frozen=True)
+class Part:
+    """One named volume of a scene and how it is painted.
+
+    ``name`` is unique within a frame (``left thigh``, ``roller``); ``role`` picks the colours
+    (``accent`` = the part being stretched, drawn in the accent colour with a hatch); ``figure``
+    groups the parts of one person, so the thick outer contour is drawn per person and props.
+    """
+
+    name: str
+    volume: Volume
+    role: Role = "body"
+    neighbours: frozenset[str] = field(default_factory=frozenset)  # joined parts: overlap is expected
+
+
+@dataclass(frozen=True)
+class Arrow3D:
+    """A movement arrow in the scene. ``kind``: straight (one head), both (two heads), or curved
+    (an arc about ``centre`` from ``a`` to ``b``, the way the shorter turn goes unless ``long``)."""
+
+    kind: Literal["straight", "both", "curved"]
+    a: Vec
+    b: Vec
+    centre: Vec | None = None
+    long: bool = False
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One drawn moment: the parts of the person and props, and the arrows on top."""
+
+    parts: tuple[Part, ...]
+    arrows: tuple[Arrow3D, ...] = ()
+    label: str = ""
+    ghost: tuple[Part, ...] = ()  # a faint earlier position drawn underneath

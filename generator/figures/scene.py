@@ -1,0 +1,108 @@
+"""A pose drawing turned into 3D frames: the solved body, its props, highlights and arrows."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..model.pose import HIGHLIGHT_WORDS, Arrow, Pose, PoseDrawing, View, parse_site
+from . import body
+from . import kinematics as kin
+from .camera import VIEWS, Camera
+from .primitives import Arrow3D, Box, Frame, Part
+from .props import MAT_THICKNESS
+from .solve import Solved, _scene_props, solve
+
+DIRECTIONS = {
+    "forward": (1.0, 0.0, 0.0), "back": (-1.0, 0.0, 0.0), "left": (0.0, 1.0, 0.0),
+    "right": (0.0, -1.0, 0.0), "up": (0.0, 0.0, 1.0), "down": (0.0, 0.0, -1.0),
+}
+
+
+def camera_for(drawing: PoseDrawing) -> Camera:
+    """The drawing's camera: a named view or an explicit azimuth and elevation."""
+    if isinstance(drawing.view, View):
+        return Camera(drawing.view.azimuth, drawing.view.elevation)
+    azimuth, elevation = VIEWS[drawing.view]
+    return Camera(float(azimuth), float(elevation))
+
+
+def highlighted(pose: Pose) -> set[str]:
+    """Part names drawn in the accent colour."""
+    names: set[str] = set()
+    for word in pose.highlight:
+        names.update(HIGHLIGHT_WORDS.get(word, (word,)))
+    return names
+
+
+def site_centre(frames: dict[str, kin.Segment], text: str) -> np.ndarray:
+    """The middle of a body place (both sides for a plural)."""
+    site, sides = parse_site(text)
+    points = [p for side in sides for p in kin.site_points(frames, site, side)]
+    return np.mean(points, axis=0)
+
+
+def _arrow(arrow: Arrow, frames: dict[str, kin.Segment], camera: Camera) -> Arrow3D:
+    start = site_centre(frames, arrow.at) + np.asarray(arrow.offset, dtype=float)
+    direction = np.asarray(DIRECTIONS[arrow.toward])
+    if arrow.kind != "curved":
+        return Arrow3D(arrow.kind, start, start + arrow.length * direction)
+    # A turn drawn in the picture plane, about the body place, starting toward `toward`.
+    axis = camera.toward
+    radial = direction - axis * float(direction @ axis)
+    if np.linalg.norm(radial) < 1e-6:
+        radial = camera.up
+    radial = radial / np.linalg.norm(radial)
+    turn = math.radians(arrow.turn)
+    other = np.cross(axis, radial)
+    end = radial * math.cos(turn) + other * math.sin(turn)
+    return Arrow3D("curved", start + arrow.length * radial, start + arrow.length * end, centre=start, long=abs(arrow.turn) > 180)
+
+
+def body_parts(solved: Solved, accent: set[str]) -> tuple[Part, ...]:
+    """The 18 parts of a solved body, with roles and neighbours."""
+    frames = kin.segments(np.array(solved.q))
+    return tuple(
+        Part(name, volume, "accent" if name in accent else "body", body.NEIGHBOURS[name])
+        for name, volume in kin.volumes(frames).items()
+    )
+
+
+def _floor_mat(parts: tuple[Part, ...]) -> Part:
+    """A mat under the body, so a view from above reads as lying on the floor, not standing."""
+    points = []
+    for part in parts:
+        v = part.volume
+        points += [v.a, v.b] if hasattr(v, "a") else [v.centre]
+    xy = np.array(points)[:, :2]
+    low, high = xy.min(axis=0) - 12.0, xy.max(axis=0) + 12.0
+    centre = np.array([(low[0] + high[0]) / 2, (low[1] + high[1]) / 2, -MAT_THICKNESS / 2])
+    half = np.diag([(high[0] - low[0]) / 2, (high[1] - low[1]) / 2, MAT_THICKNESS / 2])
+    return Part("floor mat", Box(centre, half), "floor")
+
+
+def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Frame]:
+    """The drawing's frames in 3D, ready for ``compose``. Solves each pose unless given."""
+    camera = camera_for(drawing)
+    solved = solved or [solve(pose, drawing.props) for pose in drawing.frames]
+    props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in _scene_props(drawing.props))
+    out = []
+    numbered = len(drawing.frames) > 1 and not drawing.ghost
+    for i, (pose, result) in enumerate(zip(drawing.frames, solved, strict=True)):
+        segs = kin.segments(np.array(result.q))
+        people = body_parts(result, highlighted(pose))
+        floor = (_floor_mat(people),) if camera.elevation > 15 and not any(p.role == "floor" for p in props) else ()
+        arrows = tuple(_arrow(a, segs, camera) for a in pose.arrows)
+        label = pose.label or (str(i + 1) if numbered else "")
+        out.append(Frame(floor + props + people, arrows, label))
+    if drawing.ghost:
+        return [Frame(out[1].parts, out[1].arrows, out[1].label, ghost=tuple(p for p in out[0].parts if p.role in ("body", "accent")))]
+    return out
+
+
+def card_frame(drawing: PoseDrawing, solved: Solved | None = None) -> list[Frame]:
+    """The one frame printed on cards: the characteristic position, unnumbered."""
+    pose = drawing.frames[drawing.card_pose()]
+    single = drawing.model_copy(update={"frames": [pose.model_copy(update={"label": None})], "ghost": False, "card_frame": None})
+    return frames(single, [solved or solve(pose, drawing.props)])

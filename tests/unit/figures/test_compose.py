@@ -1,0 +1,291 @@
+"""Layout and styling of a picture: one scale for all frames, deterministic, legible colours."""
+
+from __future__ import annotations
+
+import functools
+import math
+import time
+
+import numpy as np
+import pytest
+
+from generator.figures.camera import Camera
+from generator.figures.compose import (
+    CARD,
+    PAGE,
+    PALETTES,
+    Drawing,
+    LineOp,
+    ShapeOp,
+    TextOp,
+    compose,
+    frame_scale,
+    silhouette_mask,
+)
+from generator.figures.outline import Ellipse2D, Polygon2D, bounds
+from generator.figures.primitives import Arrow3D, Box, Cylinder, Ellipsoid, Frame, Part, RoundCone
+from generator.figures.raster import to_image
+from generator.figures.svg import to_svg
+
+
+def _v(*xs: float) -> np.ndarray:
+    return np.array(xs, dtype=float)
+
+
+def person(bend: float = 0.0, reach: float = 0.0, accent: str = "left thigh") -> tuple[Part, ...]:
+    """A standing mannequin of 21 parts facing +x, bent forward at the hips by ``bend`` degrees
+    with the arms raised by ``reach`` degrees."""
+    parts: list[Part] = []
+
+    def cone(name, a, b, ra, rb):
+        parts.append(Part(name, RoundCone(a, b, ra, rb), "accent" if name == accent else "body"))
+
+    def ell(name, c, radii, angle=0.0):
+        t = math.radians(angle)
+        rot = np.array([[math.cos(t), 0, math.sin(t)], [0, 1, 0], [-math.sin(t), 0, math.cos(t)]])
+        parts.append(Part(name, Ellipsoid(c, np.diag(radii) @ rot.T), "accent" if name == accent else "body"))
+
+    for side, y in (("left", 10.0), ("right", -10.0)):
+        cone(f"{side} thigh", _v(0, y, 90), _v(0, y, 50), 7.5, 5.5)
+        cone(f"{side} shin", _v(0, y, 50), _v(0, y, 9), 5.5, 4.0)
+        cone(f"{side} foot", _v(-2, y, 5), _v(18, y, 3), 4.0, 3.0)
+    b = math.radians(bend)
+    up = _v(math.sin(b), 0, math.cos(b))
+    base = _v(0, 0, 95)
+    ell("pelvis", base, (11, 17, 11), bend)
+    ell("abdomen", base + up * 18, (10, 15, 12), bend)
+    ell("chest", base + up * 40, (12, 17, 16), bend)
+    cone("neck", base + up * 52, base + up * 58, 5, 5)
+    ell("head", base + up * 74, (10, 8.5, 11.5), bend)
+    t = math.radians(reach)
+    d = _v(math.sin(t), 0, -math.cos(t))
+    for side, y in (("left", 20.0), ("right", -20.0)):
+        s = base + up * 50 + _v(0, y, 0)
+        e, w = s + d * 30, s + d * 56
+        cone(f"{side} upper arm", s, e, 5, 4)
+        cone(f"{side} forearm", e, w, 4, 3.2)
+        cone(f"{side} hand", w, w + d * 15, 3.2, 2.5)
+    return tuple(parts)
+
+
+PROPS = (
+    Part("mat", Box(_v(10, 0, 0.5), np.diag([100.0, 35, 0.5])), "floor"),
+    Part("roller", Cylinder(_v(60, -45, 7.5), _v(60, 45, 7.5), 7.5), "prop"),
+    Part("step", Box(_v(-50, 0, 10), np.diag([20.0, 30, 10])), "prop"),
+)
+
+
+def sample_frames() -> list[Frame]:
+    """Three labelled frames with a ghost and all three kinds of arrow: 24 parts each."""
+    return [
+        Frame(person() + PROPS, label="1"),
+        Frame(
+            person(30, 60) + PROPS,
+            arrows=(Arrow3D("curved", _v(10, 0, 150), _v(40, 0, 140), _v(0, 0, 97)),),
+            label="2",
+            ghost=person(),
+        ),
+        Frame(
+            person(60, 90) + PROPS,
+            arrows=(Arrow3D("both", _v(-20, 0, 170), _v(30, 0, 170)), Arrow3D("straight", _v(80, 0, 30), _v(80, 0, 5))),
+            label="3",
+        ),
+    ]
+
+
+SIDE = Camera.named("side-left")
+
+
+@functools.lru_cache(maxsize=None)
+def drawing_of(view: str, width: int = 900, height: int = 420, card: bool = False) -> Drawing:
+    """The sample frames composed once per test run (tests only read the result)."""
+    return compose(sample_frames(), Camera.named(view), width, height, CARD if card else PAGE)
+
+
+def _numbers(op) -> list[float]:
+    if isinstance(op, ShapeOp):
+        s = op.shape
+        if isinstance(s, Polygon2D):
+            return list(np.asarray(s.points).ravel())
+        if isinstance(s, Ellipse2D):
+            return [*s.centre, s.rx, s.ry, s.angle_deg]
+        return [*s.c1, s.r1, *s.c2, s.r2]
+    if isinstance(op, LineOp):
+        return [v for p in op.points for v in p]
+    return [op.x, op.y]
+
+
+def _shape_ops(drawing: Drawing, ref: str) -> list[ShapeOp]:
+    return [op for op in drawing.ops if isinstance(op, ShapeOp) and op.ref == ref]
+
+
+def test_all_frames_share_one_scale():
+    frames = sample_frames()
+    drawing = drawing_of("side-left")
+    head = [p.name for p in frames[0].parts].index("head")
+    radii = {(_shape_ops(drawing, f"f{k}p{head}")[0].shape.rx) for k in range(3)}
+    assert len(radii) == 1  # the same head, the same size in every frame
+    scale = frame_scale(frames, SIDE, 900, 420, PAGE)
+    assert radii.pop() == pytest.approx(11.5 * scale, abs=0.06)
+
+
+def test_grid_gives_the_largest_scale():
+    frames = sample_frames()
+    wide = drawing_of("side-left")
+    tall = drawing_of("side-left", 300, 1200)
+    square = compose(frames + [Frame(person(10, 20), label="4")], SIDE, 800, 800, PAGE)
+
+    def badges(d: Drawing) -> list[tuple[float, float]]:
+        return [(op.x, op.y) for op in d.ops if isinstance(op, TextOp)]
+
+    assert len({y for _, y in badges(wide)}) == 1  # one row
+    assert len({x for x, _ in badges(tall)}) == 1  # one column
+    assert len(set(badges(square))) == 4 and len({x for x, _ in badges(square)}) == 2  # 2 × 2
+
+
+def test_content_stays_inside_the_picture_and_coordinates_are_rounded():
+    drawing = drawing_of("three-quarter", card=True)
+    for op in drawing.ops:
+        nums = np.array(_numbers(op), dtype=float)
+        np.testing.assert_allclose(nums * 10, np.round(nums * 10), atol=1e-6)
+        if isinstance(op, ShapeOp):
+            x0, y0, x1, y1 = bounds(op.shape)
+            assert -1 <= x0 and x1 <= 901 and -1 <= y0 and y1 <= 421
+
+
+def test_layers_come_in_order():
+    ops = drawing_of("side-left").ops
+    kinds = []
+    for op in ops:
+        if isinstance(op, ShapeOp) and op.fill == "ghost_fill":
+            kinds.append("ghost")
+        elif isinstance(op, ShapeOp) and op.fill == "mat":
+            kinds.append("floor")
+        elif isinstance(op, ShapeOp) and op.fill is None:
+            kinds.append("contour")
+        elif isinstance(op, ShapeOp) and op.fill in ("body", "accent", "prop"):
+            kinds.append("fill")
+        elif isinstance(op, LineOp) and op.stroke == "arrow":
+            kinds.append("arrow")
+    second = kinds[kinds.index("ghost") :]
+    compact = [k for i, k in enumerate(second) if i == 0 or second[i - 1] != k]
+    assert compact[:6] == ["ghost", "floor", "contour", "fill", "arrow", "floor"]
+    contours = [op for op in ops if isinstance(op, ShapeOp) and op.fill is None]
+    assert {op.width for op in contours} == {PAGE.contour}
+    accents = [op for op in ops if isinstance(op, ShapeOp) and op.fill == "accent"]
+    assert accents and all(op.hatch for op in accents)
+
+
+def test_floor_line_only_for_low_cameras():
+    def floor_lines(ops) -> int:
+        return sum(isinstance(op, LineOp) and op.stroke == "floor" for op in ops)
+
+    assert floor_lines(drawing_of("side-left").ops) == 3
+    assert floor_lines(compose(sample_frames()[:1], Camera(30, 10), 300, 300).ops) == 1
+    assert floor_lines(drawing_of("top").ops) == 0
+
+
+def test_floor_line_meets_the_feet():
+    drawing = compose([Frame(person())], SIDE, 400, 400, PAGE)
+    line = next(op for op in drawing.ops if isinstance(op, LineOp) and op.stroke == "floor")
+    lowest = max(bounds(op.shape)[3] for op in drawing.ops if isinstance(op, ShapeOp) and op.fill == "body")
+    assert line.points[0][1] == pytest.approx(lowest, abs=0.2)  # the toes touch z = 0
+
+
+def test_arrows_have_halo_and_heads():
+    ops = drawing_of("side-left").ops
+    halos = [op for op in ops if isinstance(op, LineOp) and op.stroke == "arrow_halo"]
+    shafts = [op for op in ops if isinstance(op, LineOp) and op.stroke == "arrow"]
+    heads = [op for op in ops if isinstance(op, ShapeOp) and op.fill == "arrow"]
+    assert len(halos) == len(shafts) == 3
+    assert len(heads) == 4  # curved: 1, both: 2, straight: 1
+    assert sum(op.arc is not None for op in shafts) == 1
+    assert all(h.width > s.width for h, s in zip(halos, shafts))
+
+
+def test_compose_is_deterministic_and_fast():
+    frames = sample_frames()
+    start = time.perf_counter()
+    first = compose(frames, Camera.named("three-quarter"), 900, 420, PAGE)
+    elapsed = time.perf_counter() - start
+    second = compose(sample_frames(), Camera.named("three-quarter"), 900, 420, PAGE)
+    assert to_svg(first, "t", "d") == to_svg(second, "t", "d")
+    assert [_numbers(op) for op in first.ops] == [_numbers(op) for op in second.ops]
+    assert elapsed < 1.5  # about 0.07 s on the development machine; generous for shared CI cores
+
+
+def test_raster_is_deterministic_and_uses_the_palette():
+    drawing = compose(sample_frames()[:1], SIDE, 200, 200, PAGE)
+    a = to_image(drawing, "light", 200, 200)
+    b = to_image(drawing, "light", 200, 200)
+    assert a.size == (200, 200) and a.mode == "RGB"
+    assert a.tobytes() == b.tobytes()
+    pixels = np.asarray(a).reshape(-1, 3)
+    accent = np.array([int(PALETTES["light"]["accent"][i : i + 2], 16) for i in (1, 3, 5)])
+    assert (np.abs(pixels - accent).sum(axis=1) < 30).any()
+    dark = np.asarray(to_image(drawing, "dark", 400, 400))
+    assert dark.shape == (400, 400, 3)
+    assert tuple(dark[0, -1]) == (0x1E, 0x21, 0x29)  # the dark background
+
+
+def test_silhouette_mask_for_iou():
+    standing = silhouette_mask(Frame(person() + PROPS), SIDE, 64)
+    again = silhouette_mask(Frame(person()), SIDE, 64)
+    bent = silhouette_mask(Frame(person(60, 90)), SIDE, (64, 64))
+    assert standing.shape == (64, 64) and standing.dtype == bool
+
+    def iou(a, b):
+        return (a & b).sum() / (a | b).sum()
+
+    assert 0.05 < standing.mean() < 0.6
+    assert iou(standing, bent) < 0.6
+    assert iou(again, silhouette_mask(Frame(person()), SIDE, 64)) == 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Colour contrast (WCAG 2.x relative luminance)
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+MEANINGFUL = [
+    ("outline", "background"),  # the silhouette
+    ("outline", "body"),  # lines between overlapping parts
+    ("accent", "body"),  # the stretched part
+    ("hatch", "accent"),  # the pattern that backs up the colour
+    ("arrow", "background"),
+    ("arrow", "body"),
+    ("arrow", "arrow_halo"),
+    ("prop_outline", "background"),
+    ("prop_outline", "prop"),
+    ("floor", "background"),
+    ("label_text", "label_badge"),
+    ("label_badge", "background"),
+    ("ghost_outline", "background"),
+]
+
+
+@pytest.mark.parametrize("palette", sorted(PALETTES))
+@pytest.mark.parametrize("pair", MEANINGFUL, ids=lambda p: f"{p[0]}-on-{p[1]}")
+def test_contrast_of_meaningful_colours(palette, pair):
+    colours = PALETTES[palette]
+    assert contrast(colours[pair[0]], colours[pair[1]]) >= 3.0
+
+
+def test_contrast_formula():
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#777777", "#777777") == pytest.approx(1.0)
+
+
+def test_palettes_have_the_same_keys():
+    assert PALETTES["light"].keys() == PALETTES["dark"].keys()
+    assert PALETTES["light"]["outline"] == "#1d1d1f" and PALETTES["dark"]["background"] == "#1e2129"

@@ -1,0 +1,104 @@
+"""The pose language: joint motions, body places and contacts in words, with clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.content import load_content
+from generator.figures import body
+from generator.model.pose import SIDED_SITES, TRUNK_SITES, parse_contact, parse_joint, parse_site
+from generator.problems import ContentError
+
+
+def test_joint_motions_read_like_a_goniometry_chart():
+    sides, motion = parse_joint("both hips flexion")
+    assert sides == ("left", "right") and (motion.dof, motion.sign) == ("hip flexion", 1)
+    sides, motion = parse_joint("left knee extension")
+    assert sides == ("left",) and (motion.dof, motion.sign) == ("knee flexion", -1)
+    assert parse_joint("trunk side bend right")[1].sign == -1
+    assert parse_joint("shoulders abduction")[0] == ("left", "right")  # a plural means both
+
+
+@pytest.mark.parametrize(
+    ("key", "says"),
+    [
+        ("hip flexion", "say which side"),
+        ("left trunk flexion", "no left or right side"),
+        ("both hips flexon", "did you mean 'flexion'"),
+        ("left elbow abduction", "has no motion 'abduction'"),
+        ("left hipp flexion", "did you mean 'left hip flexion'"),
+    ],
+)
+def test_a_wrong_joint_motion_says_what_is_wrong(key, says):
+    with pytest.raises(ValueError, match=says):
+        parse_joint(key)
+
+
+def test_body_places_and_contacts():
+    assert parse_site("palms") == ("palm", ("left", "right"))
+    assert parse_site("right top of foot") == ("top of foot", ("right",))
+    assert parse_site("mid back") == ("mid back", ("",))
+    assert parse_contact("right hand on left outside of knee") == (("hand", ("right",)), ("outside of knee", ("left",)))
+    assert parse_contact("buttocks on chair seat") == (("buttock", ("left", "right")), "chair seat")
+    assert parse_contact("left sole on step 2") == (("sole", ("left",)), "step 2")
+    with pytest.raises(ValueError, match="did you mean 'palms'"):
+        parse_site("plams")
+    with pytest.raises(ValueError, match="body place on target"):
+        parse_contact("palms floor")
+
+
+def test_every_body_place_has_points_on_the_mannequin():
+    assert set(SIDED_SITES) == set(body.SIDED_SITES)
+    assert set(TRUNK_SITES) == set(body.TRUNK_SITES)
+
+
+def _edit(project, old: str, new: str) -> None:
+    path = project / "content" / "exercises" / "childs-pose.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def _position(project, needle: str) -> str:
+    """':line:column:' of the first occurrence of ``needle`` in the fixture exercise."""
+    lines = (project / "content" / "exercises" / "childs-pose.yaml").read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if needle in text)
+    return f":{line}:{lines[line - 1].index(needle) + 1}:"
+
+
+def _problems(project) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(project / "content")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_misspelt_joint_is_located_with_a_suggestion(project):
+    _edit(project, "both hips flexion: 120", "both hips flexon: 120")
+    [problem] = _problems(project)
+    assert f"childs-pose.yaml{_position(project, 'both hips flexon')}" in problem
+    assert "did you mean 'flexion'" in problem
+
+
+def test_past_the_hard_limit_is_an_error_and_past_typical_a_warning(project):
+    _edit(project, "both hips flexion: 120", "both hips flexion: 150")
+    [problem] = _problems(project)
+    assert "past what a hip can do" in problem and "at most 140°" in problem and "found 150°" in problem
+    _edit(project, "both hips flexion: 150", "both hips flexion: 130")
+    content = load_content(project / "content")
+    [warning] = [str(w) for w in content.warnings]
+    assert f"childs-pose.yaml{_position(project, 'both hips flexion')}" in warning
+    assert "typical range" in warning and "125°" in warning
+
+
+def test_a_contact_that_cannot_be_made_is_named(project):
+    # Palms on the floor cannot be reached with the arms pointing at the ceiling and the trunk upright.
+    _edit(project, "joints: {trunk flexion: 35, both hips flexion: 120, both shoulders flexion: 170}",
+          "joints: {trunk flexion: 0, both hips flexion: 80, both shoulders flexion: 180, both elbows flexion: 0}")
+    problems = _problems(project)
+    assert any("contact 'palms on floor' cannot be made" in p and "within 1 cm" in p for p in problems), problems
+
+
+def test_a_position_without_its_prop_is_an_error(project):
+    _edit(project, "- base: kneel-sit", "- base: sitting")
+    problems = _problems(project)
+    assert any("'sitting' needs a chair" in p for p in problems), problems

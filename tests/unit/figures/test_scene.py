@@ -1,0 +1,65 @@
+"""From a pose drawing to frames: numbering, the ghost, the card's frame, highlights, mats, arrows."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from generator.figures.compose import compose
+from generator.figures.picture import draw_outputs
+from generator.figures.scene import camera_for, card_frame, frames
+from generator.model import Figure
+from generator.model.pose import PoseDrawing
+
+KNEEL = {"base": "kneel-sit"}
+FOLD = {"base": "kneel-sit", "joints": {"trunk flexion": 55, "both hips flexion": 125, "both shoulders flexion": 170},
+        "replace_contacts": True, "contacts": ["shins on floor", "tops of feet on floor", "palms on floor"],
+        "highlight": ["low back"], "arrows": [{"at": "buttocks", "toward": "back"}]}
+
+
+def drawing(**fields) -> PoseDrawing:
+    return PoseDrawing.model_validate({"view": "side-left", "frames": [KNEEL, FOLD]} | fields)
+
+
+def test_frames_are_numbered_and_the_stretched_part_is_marked():
+    one, two = frames(drawing())
+    assert (one.label, two.label) == ("1", "2")
+    assert {p.name for p in two.parts if p.role == "accent"} == {"abdomen", "pelvis"}
+    assert not any(p.role == "accent" for p in one.parts)
+    [arrow] = two.arrows
+    assert arrow.kind == "straight" and arrow.b[0] < arrow.a[0]  # "back" points to -x
+
+
+def test_a_ghost_draws_the_start_faintly_under_the_end():
+    [frame] = frames(drawing(ghost=True))
+    assert frame.label == "" and len(frame.ghost) == 18
+    ops = compose([frame], camera_for(drawing(ghost=True)), 400, 250).ops
+    assert any(getattr(op, "fill", None) == "ghost_fill" for op in ops)
+
+
+def test_the_card_shows_the_hold():
+    [frame] = card_frame(drawing())
+    assert frame.label == "" and any(p.role == "accent" for p in frame.parts)  # the last frame by default
+    [first] = card_frame(drawing(card_frame=1))
+    assert not any(p.role == "accent" for p in first.parts)
+
+
+def test_views_from_above_get_a_mat_and_side_views_a_floor_line():
+    top = frames(drawing(view="top"))
+    assert all(f.parts[0].role == "floor" for f in top)
+    side = frames(drawing())
+    assert not any(p.role == "floor" for f in side for p in f.parts)
+    assert camera_for(drawing(view={"azimuth": 30, "elevation": 35})).elevation == 35
+
+
+def test_outputs_of_one_figure():
+    figure = Figure.model_validate({
+        "id": "fold", "kind": "pose", "alt": "A person kneels <and> folds forward.", "caption": "Fold.",
+        "licence": "CC BY 4.0", "credit": "Test", "pose": {"view": "side-left", "frames": [KNEEL, FOLD]},
+    })
+    outputs = draw_outputs(figure)
+    assert set(outputs) == {"svg", "card", "1x", "2x", "dark-1x", "dark-2x", "print"}
+    assert "&lt;and&gt;" in outputs["svg"] and "prefers-color-scheme:dark" in outputs["svg"]
+    assert "prefers-color-scheme" not in outputs["card"]  # cards print in the light palette only
+    light, dark = np.asarray(outputs["1x"]), np.asarray(outputs["dark-1x"])
+    assert light.shape == dark.shape == (250, 400, 3)
+    assert light[0, 0].mean() > 200 > 60 > dark[0, 0].mean()  # each palette has its own background
