@@ -26,7 +26,7 @@ def test_copy_link_copies_the_step_address_and_announces_it(browser, fixture_url
     page.keyboard.press("Enter")  # keyboard only
     status = page.locator("#traction-status")
     status.wait_for(state="visible")
-    assert status.text_content() == "Link to step 2 copied."
+    assert status.text_content() == "Link to instruction 2 copied."
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert page.evaluate("navigator.clipboard.readText()") == fixture_url + "exercises/childs-pose/#step-sit-back"
     context.close()
