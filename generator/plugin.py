@@ -107,7 +107,8 @@ class TractionPlugin(BasePlugin[TractionConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         stats_file = os.environ.get(STATS_ENV)
         if stats_file:  # read by `traction build` for its one-line summary
-            counts = {"pages": self.page_count, "exercises": len(self.guide.exercises), "cards": len(self.guide.routines)}
+            counts = {"pages": self.page_count, "exercises": len(self.guide.exercises), "cards": len(self.guide.routines),
+                      "site_url": config.site_url or ""}
             Path(stats_file).write_text(json.dumps(counts | self.figure_counts), encoding="utf-8")
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
