@@ -74,6 +74,17 @@ def source_line(content: Content) -> str:
     )
 
 
+def theme_extra(content: Content) -> dict[str, Any]:
+    """What the theme overrides read from ``extra.traction``: the footer credit and the not-found page's words."""
+    w = words(content.guide.language)
+    return {
+        "credit": source_line(content),
+        "about_path": links.page_path(ABOUT_SRC),
+        "about_label": w["about"],
+        "not_found": {key.removeprefix("not_found_"): w[key] for key in w if key.startswith("not_found_")},
+    }
+
+
 def render_pages(
     content: Content,
     site_url: str | None = None,
