@@ -31,7 +31,7 @@ def _exercise(i: int) -> dict:
         "cues": [{"id": "breathe", "text": "Breathe out slowly as you move."}, {"id": "slow", "text": "Go slowly."}],
         "dosage": {"hold": {"min": 15, "max": 30, "unit": "seconds"}, "repetitions": {"min": 3, "max": 5}, "per_side": bool(i % 2)},
         "stop_rules": ["Stop if you feel sharp pain, or pain, numbness or tingling that spreads into your leg."],
-        "cautions": [{"id": "slowly", "kind": "note", "text": "Move slowly the first time."}],
+        "cautions": [{"id": "slowly", "kind": "note", "title": "Go slowly at first", "text": "Move slowly the first time."}],
         "variations": [],
         "figures": [
             {
@@ -70,6 +70,7 @@ def generate(out: Path, count: int) -> Path:
         {"number": n + 1, "id": f"stage-{n + 1}", "title": f"Stage {n + 1}", "summary": "A group of stretches.", "exercises": ids[s : s + PER_STAGE]}
         for n, s in enumerate(range(0, count, PER_STAGE))
     ]
+    guide["safety"]["acute_pain"]["routine"] = "routine-1"  # the real guide's gentle routine is not here
     (content / "guide.yaml").write_text(yaml.safe_dump(guide, sort_keys=False), encoding="utf-8")
     for n, s in enumerate(range(0, count, PER_ROUTINE * 10)):
         routine = {"id": f"routine-{n + 1}", "title": f"Routine {n + 1}", "purpose": "A short set of stretches.",

@@ -23,6 +23,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - keep output readable
         pass
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if not (code == 404 and send_not_found_page(self, Path(self.directory))):
+            super().send_error(code, message, explain)
+
+
+def send_not_found_page(handler: http.server.BaseHTTPRequestHandler, folder: Path) -> bool:
+    """Answer a missing page with the site's 404.html, as static hosts (GitHub Pages, Netlify) do.
+    False when the site has none."""
+    page = folder / "404.html"
+    if not page.is_file():
+        return False
+    body = page.read_bytes()
+    handler.send_response(404)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    if handler.command != "HEAD":
+        handler.wfile.write(body)
+    return True
+
 
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:

@@ -8,9 +8,10 @@ card spill onto a second page.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from .model import Cue, Dosage, Exercise, Figure, Routine
+from .model import Amount, Count, Cue, Dosage, Exercise, Figure, Routine
 
 CARD_CAPACITY = 10
 SINGLE_COLUMN_MAX = 4
@@ -51,3 +52,48 @@ def card_items(routine: Routine, exercises: dict[str, Exercise]) -> list[CardIte
         exercise = exercises[entry.exercise]
         items.append(CardItem(exercise, entry.dosage or exercise.dosage, card_cue(exercise), card_figure(exercise)))
     return items
+
+
+def card_equipment(items: list[CardItem]) -> list[str]:
+    """Everything the routine needs, each thing once, in the order the exercises need it."""
+    return list(dict.fromkeys(thing for item in items for thing in item.exercise.equipment))
+
+
+# How long a routine takes is worked out from the dosage alone. Two quantities are not numbers in
+# the source, so they are counted as ranges, stated here and in the README rather than hidden:
+BREATH_SECONDS = (4, 6)  # one slow breath
+WORDED_REPETITIONS = {"several": (2, 4), "as needed": (1, 3)}
+
+
+def _seconds(value: Amount) -> tuple[float, float]:
+    top = value.max if value.max is not None else value.min
+    if value.unit == "minutes":
+        return value.min * 60, top * 60
+    if value.unit == "breaths":
+        return value.min * BREATH_SECONDS[0], top * BREATH_SECONDS[1]
+    return value.min, top
+
+
+def dosage_seconds(dosage: Dosage) -> tuple[float, float]:
+    """The shortest and longest time one exercise takes at this dosage (no rests counted)."""
+    low, high = 0.0, 0.0
+    if dosage.duration:
+        low, high = _seconds(dosage.duration)
+    if dosage.hold:
+        hold_low, hold_high = _seconds(dosage.hold)
+        if isinstance(dosage.repetitions, Count):
+            reps = (dosage.repetitions.min, dosage.repetitions.max or dosage.repetitions.min)
+        else:
+            reps = WORDED_REPETITIONS.get(dosage.repetitions or "", (1, 1))
+        sets = (dosage.sets.min, dosage.sets.max or dosage.sets.min) if dosage.sets else (1, 1)
+        low += hold_low * reps[0] * sets[0]
+        high += hold_high * reps[1] * sets[1]
+    sides = 2 if dosage.per_side else 1
+    return low * sides, high * sides
+
+
+def routine_minutes(items: list[CardItem]) -> tuple[int, int]:
+    """The whole routine in whole minutes, rounded outward: (shortest, longest)."""
+    low = sum(dosage_seconds(i.dosage)[0] for i in items)
+    high = sum(dosage_seconds(i.dosage)[1] for i in items)
+    return max(1, math.floor(low / 60)), max(1, math.ceil(high / 60))

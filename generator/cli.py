@@ -19,6 +19,7 @@ from .browser import print_cards
 from .content import Content, load_content, load_exercise
 from .figures.sheet import contact_sheet
 from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV, STATS_ENV
+from .links import site_address_problem
 from .registry import REGISTRY_EXPORT, REGISTRY_NAME
 from .portable import export, watched_folders
 from .problems import ContentError
@@ -100,14 +101,33 @@ def zip_folder(folder: Path, target: Path, epoch: int) -> None:
             archive.writestr(info, path.read_bytes())
 
 
+SITE_ADDRESS_HELP = """\
+Every QR code, short link and printed address on the cards would point there, so none of them
+would work for a patient. Set the public address when you build, for example:
+    TRACTION_SITE_URL=https://clinic.example/back/ bash scripts/build.sh
+(`traction build --strict` refuses to publish a site without one.)"""
+
+
+def _site_address_warning(problem: str) -> str:
+    bar = "!" * 78
+    return f"{bar}\nWARNING: {problem}.\n{SITE_ADDRESS_HELP}\n{bar}"
+
+
 def build(
-    config_file: Path, content_dir: Path, assets_dir: Path, site_dir: Path, card_pdfs: bool = False, offline: bool = False
+    config_file: Path,
+    content_dir: Path,
+    assets_dir: Path,
+    site_dir: Path,
+    card_pdfs: bool = False,
+    offline: bool = False,
+    strict: bool = False,
 ) -> int:
     """Check, then build with --strict into a fresh folder; replace site_dir only on success.
 
     With ``card_pdfs``, every card is also printed to PDF (A4 and Letter) and linked from its page.
     With ``offline``, a copy that works from file:// is built first, zipped, and published with
-    the site (linked from the home and About pages).
+    the site (linked from the home and About pages). An unset or loopback site address is warned
+    about loudly; with ``strict`` it fails the build and the last good site stays.
     """
     started = time.perf_counter()
     content = _check(content_dir, assets_dir)
@@ -140,8 +160,17 @@ def build(
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
         return 1
+    stats_file = staging / "stats.json"
+    stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.is_file() else {}
+    address_problem = site_address_problem(stats.get("site_url"))
+    if address_problem:
+        print(_site_address_warning(address_problem), file=sys.stderr)
+        if strict:
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"Build failed (--strict); {site_dir} was left as it was.", file=sys.stderr)
+            return 1
     _record_links(site / REGISTRY_EXPORT, content_dir / REGISTRY_NAME)
-    summary = _summary(staging / "stats.json", len(warnings), time.perf_counter() - started)
+    summary = _summary(staging / "stats.json", len(warnings) + bool(address_problem), time.perf_counter() - started)
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
@@ -219,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--assets", type=Path, default=Path("site_assets"), help="assets folder (default: site_assets)")
     build_cmd.add_argument("--card-pdfs", action="store_true", help="also print every card to PDF (needs chromium) and link them")
     build_cmd.add_argument("--offline", action="store_true", help="also build a copy that works from file:// and publish it as a zip")
+    build_cmd.add_argument("--strict", action="store_true", help="fail when the site's address is unset or a loopback address (for publishing)")
     new = sub.add_parser("new", help="write a starting file for a new exercise or routine")
     new.add_argument("kind", choices=["exercise", "routine"])
     new.add_argument("id", help="the new id, e.g. neck-turn")
@@ -271,4 +301,4 @@ def main(argv: list[str] | None = None) -> int:
         for path in print_cards(args.site_dir, out_dir=args.pdf):
             print(path)
         return 0
-    return build(args.config_file, args.content, args.assets, args.site_dir, args.card_pdfs, args.offline)
+    return build(args.config_file, args.content, args.assets, args.site_dir, args.card_pdfs, args.offline, args.strict)

@@ -35,6 +35,14 @@ class Content:
         """The stage of the sequence an exercise belongs to."""
         return next(s for s in self.guide.stages if exercise_id in s.exercises)
 
+    def label_of(self, exercise_id: str) -> str:
+        """The exercise's place in the sequence, used on every page, list and card: the part's
+        number ('3'), with a letter when the part holds several moves ('1a', '1b')."""
+        stage = self.stage_of(exercise_id)
+        if len(stage.exercises) == 1:
+            return str(stage.number)
+        return f"{stage.number}{'abcdefghijklmnopqrstuvwxyz'[stage.exercises.index(exercise_id)]}"
+
 
 def display_path(path: Path) -> str:
     """The path as an author would type it: relative to the working folder when inside it."""
@@ -290,6 +298,9 @@ def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None 
     for exercise_id, (doc, _) in sorted(exercises.items()):
         if exercise_id not in staged:
             problems.append(doc.problem(("id",), f"exercise '{exercise_id}' is not in any stage", "its id listed under a stage in guide.yaml", "no stage"))
+    routine_id = guide.safety.acute_pain.routine
+    if routine_id is not None and routine_id not in routines:
+        problems.append(_unknown(guide_doc, ("safety", "acute_pain", "routine"), "routine", routine_id, routines))
     if problems:
         raise ContentError(problems)
     ordered = {eid: exercises[eid][1] for stage in guide.stages for eid in stage.exercises}

@@ -60,3 +60,8 @@ def line(dosage: Dosage, language: str = "en", *, short: bool = False) -> str:
     """The dosage on one line: 'Hold for 15–30 seconds · Do it 4–6 times on each side'
     (short: 'Hold 15–30 s · 4–6 times each side')."""
     return words(language)["separator"].join(phrases(dosage, language, short=short))
+
+
+def minutes_range(low: int, high: int, language: str = "en") -> str:
+    """'10–41' (or '5' when both ends agree), for 'About … minutes in all'."""
+    return _number(low, high, words(language))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import posixpath
+import urllib.parse
 from dataclasses import dataclass
 
 
@@ -109,3 +111,24 @@ class Linker:
     def file(self, to_file: str) -> str:
         """Link to a file such as an image or a script."""
         return relative_file(self.here, to_file, self.directory_urls)
+
+
+def site_address_problem(site_url: str | None) -> str | None:
+    """Why ``site_url`` cannot be the published address (unset, or this computer only), else None.
+
+    QR codes, short links and the addresses printed on cards are made from it, so a loopback
+    address makes every one of them dead for a patient."""
+    if not site_url or not site_url.strip():
+        return "the site's address (site_url) is not set"
+    host = (urllib.parse.urlsplit(site_url.strip()).hostname or "").lower()
+    if not host:
+        return f"the site's address {site_url} has no host name"
+    if host == "localhost" or host.endswith(".localhost"):
+        return f"the site's address {site_url} is a loopback address (this computer only)"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    if address.is_loopback or address.is_unspecified:
+        return f"the site's address {site_url} is a loopback address (this computer only)"
+    return None

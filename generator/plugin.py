@@ -20,10 +20,8 @@ from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV, OFFLINE_ZIP
 from .figures.store import FigureStore
 from .navigation import navigation
 from .problems import ContentError
-from .links import page_path
-from .render import ABOUT_SRC, source_line
+from .render import theme_extra
 from .site import plan_site
-from .wording import words
 
 log = logging.getLogger("mkdocs.plugins.traction")
 ASSETS_PREFIX = "assets/traction/"
@@ -79,11 +77,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
         self.figure_counts = {"figures_drawn": store.drawn, "figures_cached": store.cached}
         log.info(f"traction: figures: {store.drawn} drawn, {store.cached} from cache")
         # The footer partial (overrides/partials/copyright.html) credits the source on every page.
-        config.extra["traction"] = {
-            "credit": source_line(self.guide),
-            "about_path": page_path(ABOUT_SRC),
-            "about_label": words(self.guide.guide.language)["about"],
-        }
+        config.extra["traction"] = theme_extra(self.guide)
         if config.nav is None:
             config.nav = navigation(self.guide, [p for p in hand_pages if p not in self.pages])
         return config
@@ -109,7 +103,8 @@ class TractionPlugin(BasePlugin[TractionConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         stats_file = os.environ.get(STATS_ENV)
         if stats_file:  # read by `traction build` for its one-line summary
-            counts = {"pages": self.page_count, "exercises": len(self.guide.exercises), "cards": len(self.guide.routines)}
+            counts = {"pages": self.page_count, "exercises": len(self.guide.exercises), "cards": len(self.guide.routines),
+                      "site_url": config.site_url or ""}
             Path(stats_file).write_text(json.dumps(counts | self.figure_counts), encoding="utf-8")
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

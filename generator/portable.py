@@ -13,10 +13,8 @@ import yaml
 from .content import load_content
 from .figures.store import FigureStore
 from .navigation import navigation
-from .render import ABOUT_SRC, source_line
-from .links import page_path
+from .render import theme_extra
 from .site import plan_site
-from .wording import words
 
 ASSETS_PREFIX = "assets/traction/"
 
@@ -81,7 +79,6 @@ def export(config_file: Path, out: Path) -> list[str]:
     if theme.get("custom_dir"):
         shutil.copytree(root / theme["custom_dir"], out / "overrides")
         theme["custom_dir"] = "overrides"
-    w = words(content.guide.language)
     portable = {
         "site_name": config["site_name"],
         "site_description": config.get("site_description", ""),
@@ -92,7 +89,7 @@ def export(config_file: Path, out: Path) -> list[str]:
         "plugins": ["search"],  # nothing of ours: every page is already written out
         "nav": navigation(content, [p for p in hand_pages if p not in plan.pages]),
         "not_in_nav": config.get("not_in_nav", ""),
-        "extra": {"traction": {"credit": source_line(content), "about_path": page_path(ABOUT_SRC), "about_label": w["about"]}},
+        "extra": {"traction": theme_extra(content)},
         "extra_css": config.get("extra_css", []),
         "extra_javascript": config.get("extra_javascript", []),
         "markdown_extensions": config.get("markdown_extensions", []),

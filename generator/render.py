@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import dosage_text, links
-from .card import CARD_CAPACITY, PAPERS, SINGLE_COLUMN_MAX, card_cue, card_figure, card_items, card_layout
+from .card import CARD_CAPACITY, PAPERS, SINGLE_COLUMN_MAX, card_cue, card_equipment, card_figure, card_items, card_layout, routine_minutes
 from .content import Content
 from .figures.store import card_picture, figure_size
 from .model import Routine
@@ -74,6 +74,17 @@ def source_line(content: Content) -> str:
     )
 
 
+def theme_extra(content: Content) -> dict[str, Any]:
+    """What the theme overrides read from ``extra.traction``: the footer credit and the not-found page's words."""
+    w = words(content.guide.language)
+    return {
+        "credit": source_line(content),
+        "about_path": links.page_path(ABOUT_SRC),
+        "about_label": w["about"],
+        "not_found": {key.removeprefix("not_found_"): w[key] for key in w if key.startswith("not_found_")},
+    }
+
+
 def render_pages(
     content: Content,
     site_url: str | None = None,
@@ -100,6 +111,9 @@ def render_pages(
         "routine_paths": routine_paths,
         "qr": qr_svg,
         "download": download,
+        "labels": {eid: content.label_of(eid) for eid in content.exercises},
+        "acute_routine": content.routines.get(guide.safety.acute_pain.routine or ""),
+        "first_exercise": next(iter(content.exercises)),
     }
 
     def linker(src: str) -> links.Linker:
@@ -140,6 +154,7 @@ def render_pages(
             links.exercise_src(exercise.id),
             exercise=exercise,
             stage=content.stage_of(exercise.id),
+            label=content.label_of(exercise.id),
             total_stages=len(guide.stages),
             jsonld=exercise_jsonld(exercise, content, site_url),
         )
@@ -157,7 +172,7 @@ def render_pages(
         card_path = links.page_path(links.card_src(routine.id))
         src, text = render("routine.md.j2", links.routine_src(routine.id), routine=routine, items=items, card_path=card_path)
         pages[src] = text
-        pages.update([_card(render, content, routine, site_url, card_pdfs, linker)])
+        pages.update([_card(render, content, routine, site_url, card_pdfs, linker, codes or {})])
     pages.update([_clinicians(render, content, site_url, codes or {}, linker), _builder(render, content, linker)])
     return pages
 
@@ -185,7 +200,7 @@ def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict
                     "short_url": links.absolute(site_url, f"s/{code}/"),
                 }
             )
-        rows.append({"exercise": exercise, "stage": content.stage_of(exercise.id).number, "links": items})
+        rows.append({"exercise": exercise, "stage": content.label_of(exercise.id), "links": items})
     example = next((r["links"][1]["short_url"] for r in rows if len(r["links"]) > 1), links.absolute(site_url, "s/…/"))
     return render(
         "clinicians.md.j2",
@@ -209,7 +224,7 @@ def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
         cue = card_cue(exercise)
         exercises[exercise.id] = {
             "title": exercise.title,
-            "stage": content.stage_of(exercise.id).number,
+            "stage": content.label_of(exercise.id),
             "cue": cue.text if cue else None,
             "thumb": here.file(links.figure_file(exercise.id, figure.id, picture[0])) if figure and picture else None,
             "thumb_alt": figure.alt if figure else "",
@@ -227,14 +242,17 @@ def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
         "max_hash": MAX_HASH,
         "words": {k: w[k] for k in keys} | {"dosage": dict(short_words(guide.language))},
         "guide": {"title": guide.title, "version": guide.review.version, "last_reviewed": guide.review.last_reviewed.isoformat(), "credit": source_line(content)},
-        "safety": {"stop": " ".join(guide.safety.stop_rules), "red_flags_label": w["red_flags"], "red_flags": "; ".join(guide.safety.red_flags) + ".", "action": guide.safety.red_flags_action},
+        "safety": {
+            "stop": " ".join(guide.safety.stop_rules),
+            "tiers": [{"label": w[f"red_flags_card_{tier}"], "signs": signs} for tier, signs in guide.safety.red_flags.tiers()],
+        },
         "exercises": exercises,
     }
     return render(
         "builder.md.j2",
         BUILDER_SRC,
         exercises=list(content.exercises.values()),
-        stages={e: content.stage_of(e).number for e in content.exercises},
+        stages={e: content.label_of(e) for e in content.exercises},
         data=data,
         note_max=NOTE_MAX,
         qr_script=here.file(QR_SCRIPT),
@@ -242,8 +260,12 @@ def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
     )
 
 
-def _card(render: Any, content: Content, routine: Routine, site_url: str | None, card_pdfs: bool, linker: Any) -> tuple[str, str]:
+def _card(
+    render: Any, content: Content, routine: Routine, site_url: str | None, card_pdfs: bool, linker: Any, codes: dict[str, str]
+) -> tuple[str, str]:
     items = card_items(routine, content.exercises)
+    low, high = routine_minutes(items)
+    item_codes = {i.exercise.id: codes.get(links.page_path(links.exercise_src(i.exercise.id))) for i in items}
     w = words(content.guide.language)
     pdfs = [
         {"href": linker(links.card_src(routine.id)).file(links.card_pdf(routine.id, paper)), "label": w[f"pdf_{paper}"]}
@@ -259,4 +281,8 @@ def _card(render: Any, content: Content, routine: Routine, site_url: str | None,
         routine_url=links.absolute(site_url, links.page_path(links.routine_src(routine.id))),
         item_urls={i.exercise.id: links.absolute(site_url, links.page_path(links.exercise_src(i.exercise.id))) for i in items},
         pdfs=pdfs,
+        equipment=card_equipment(items),
+        minutes=dosage_text.minutes_range(low, high, content.guide.language),
+        codes=item_codes,
+        code_example=links.absolute(site_url, f"s/{next(iter(item_codes.values()))}/") if all(item_codes.values()) else None,
     )

@@ -20,6 +20,8 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from .browser import send_not_found_page
+
 
 VERSION_PATH = "/__traction__/version"
 # The page knows the version it was served at, so a rebuild between loading and the first poll still reloads it.
@@ -54,6 +56,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # type: ignore[no-untyped-def]  # noqa: A002
         pass
+
+    def send_error(self, code, message=None, explain=None):  # type: ignore[no-untyped-def]
+        if not (code == 404 and send_not_found_page(self, self.preview.folder)):
+            super().send_error(code, message, explain)
 
     def _send(self, body: bytes, content_type: str) -> None:
         self.send_response(200)

@@ -5,11 +5,11 @@ from .dosage import Amount, Count, Dosage, Frequency
 from .exercise import Caution, Cue, Exercise, SourceRef, Step, Variation
 from .figure import Figure
 from .pose import Arrow, Pose, PoseDrawing, Prop, View
-from .guide import Guide, Review, Safety, Source, Stage
+from .guide import AcutePain, Citation, Guide, RedFlags, Review, Safety, Source, Stage
 from .routine import Routine, RoutineItem
 
 __all__ = [
-    "Amount", "Arrow", "Caution", "Count", "Cue", "Dosage", "Exercise", "Figure", "Frequency", "Guide", "Id", "Pose", "PoseDrawing", "Prop", "View",
+    "AcutePain", "Amount", "Arrow", "Citation", "Caution", "Count", "Cue", "Dosage", "Exercise", "Figure", "Frequency", "Guide", "Id", "Pose", "PoseDrawing", "Prop", "RedFlags", "View",
     "Review", "Routine", "RoutineItem", "Safety", "Source", "SourceRef", "Stage", "Step", "Strict", "Text",
     "Variation",
 ]

@@ -36,6 +36,7 @@ class Caution(Linked):
     """Something to watch for. Shown in full, never folded away."""
 
     kind: Literal["warning", "note"] = Field("warning", description="`warning` for a risk, `note` for advice.")
+    title: Text = Field(description="What the caution is about, as its heading, e.g. `Keep the roller off your low back`.")
     text: Text = Field(description="What to watch for, e.g. `Never roll right on your low back.`")
 
 
@@ -53,7 +54,7 @@ class Variation(Linked):
 class SourceRef(Strict):
     """Where in the source article this exercise comes from."""
 
-    section: Text = Field(description="The part of the source, e.g. `Step 3, child's pose`.")
+    section: Text = Field(description="The part of the source, e.g. `Part 3, child's pose`.")
 
 
 class Exercise(Strict):
@@ -67,7 +68,7 @@ class Exercise(Strict):
     purpose: Text = Field(description="Why to do it, in one sentence.")
     equipment: list[Text] = Field(default_factory=list, description="What you need, e.g. `[foam roller]`.")
     start_when: Text | None = Field(None, description="When it is safe to start, if there is a condition.")
-    steps: list[Step] = Field(min_length=1, description="What to do, one action per step, in order.")
+    steps: list[Step] = Field(min_length=1, description="The instructions: what to do, one action each, in order.")
     cues: list[Cue] = Field(default_factory=list, description="Tips that help; the first (or the one with `card: true`) goes on cards.")
     dosage: Dosage = Field(description="How long and how many, as numbers, e.g. `{hold: {min: 15, max: 30, unit: seconds}}`.")
     stop_rules: list[Text] = Field(min_length=1, description="When to stop. Every exercise needs at least one.")

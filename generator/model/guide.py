@@ -39,14 +39,45 @@ class Stage(Strict):
     exercises: list[Id] = Field(min_length=1, description="Ids of the exercises in this stage, in order, e.g. `[childs-pose]`.")
 
 
+class AcutePain(Strict):
+    """One decision for someone whose pain is new and intense: which routine, or where to start."""
+
+    question: Text = Field(description="The question, e.g. `Is your pain new and intense, so any movement hurts a lot?`")
+    if_yes: Text = Field(description="What to do if the answer is yes.")
+    routine: Id | None = Field(None, description="The id of the routine for a yes, e.g. `gentle-start`.")
+    if_no: Text = Field(description="What to do if the answer is no, e.g. `Start at part 1.`")
+    notes: list[Text] = Field(default_factory=list, description="Points that hold either way, one per item.")
+
+
+class Citation(Strict):
+    """A published clinical guideline the safety text follows."""
+
+    title: Text = Field(description="The guideline's title, exactly as published.")
+    publisher: Text = Field(description="Who published it, e.g. `National Institute for Health and Care Excellence (NICE)`.")
+    reference: Text | None = Field(None, description="Its number or date, e.g. `NG59, 2016, updated 2020`.")
+    url: Text | None = Field(None, description="Its public address.")
+
+
+class RedFlags(Strict):
+    """Warning signs in three tiers, from the most urgent. Never folded away."""
+
+    emergency: list[Text] = Field(min_length=1, description="Go to an emergency department now, e.g. `New problems controlling your bladder or bowels`.")
+    today: list[Text] = Field(min_length=1, description="Contact a doctor today, e.g. `Fever with your back pain`.")
+    before_you_start: list[Text] = Field(min_length=1, description="Check with a doctor before you start, e.g. `A history of cancer`.")
+    guideline: list[Citation] = Field(min_length=1, description="The published guidelines the tiers follow, cited on the About page.")
+
+    def tiers(self) -> list[tuple[str, list[str]]]:
+        """(tier, signs) from the most urgent."""
+        return [("emergency", self.emergency), ("today", self.today), ("before_you_start", self.before_you_start)]
+
+
 class Safety(Strict):
     """Safety text for the 'Before you start' page and the cards. Never folded away."""
 
     intro: Text = Field(description="The opening lines of the 'Before you start' page.")
-    acute_pain: list[Text] = Field(min_length=1, description="What to do while pain is very bad, one point per item.")
+    acute_pain: AcutePain = Field(description="The decision for pain that is new and intense.")
     stop_rules: list[Text] = Field(min_length=1, description="When to stop any exercise, one rule per item.")
-    red_flags: list[Text] = Field(min_length=1, description="Signs that need a doctor now, e.g. `Leg weakness that is getting worse`.")
-    red_flags_action: Text = Field(description="What to do if any red flag applies.")
+    red_flags: RedFlags = Field(description="Warning signs in three tiers: emergency now, doctor today, doctor before you start.")
 
 
 class Guide(Strict):

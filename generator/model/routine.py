@@ -23,4 +23,5 @@ class Routine(Strict):
     title: Text = Field(description="The routine's name, e.g. `Gentle start`.")
     purpose: Text = Field(description="What the routine is for, in one or two plain sentences.")
     for_whom: Text = Field(description="Who the routine is for, e.g. `Anyone starting out`.")
+    progression: Text | None = Field(None, description="When to move on to more, if the routine has a rule, e.g. `Add part 4 once …`.")
     exercises: list[RoutineItem] = Field(min_length=1, description="The exercises in order (at most 10, so the card fits one page).")

@@ -192,15 +192,21 @@
         entry.append(img);
       }
       const text = el("div", "traction-card__text");
-      text.append(el("p", "traction-card__name", `${index + 1}. ${exercise.title}`), el("p", "traction-card__dosage", dosageText(exercise, item)));
+      text.append(el("p", "traction-card__name", `${exercise.stage}. ${exercise.title}`), el("p", "traction-card__dosage", dosageText(exercise, item)));
       if (exercise.cue) text.append(el("p", "traction-card__cue", exercise.cue));
       entry.append(text);
       list.append(entry);
     });
     const stop = el("section", "traction-card__stop");
-    const flags = el("p");
-    flags.append(el("strong", "", `${data.safety.red_flags_label}:`), ` ${data.safety.red_flags} ${data.safety.action}`);
-    stop.append(el("h2", "", w.card_stop), el("p", "", data.safety.stop), flags);
+    const tiers = el("div", "traction-card__tiers");
+    for (const tier of data.safety.tiers) {
+      const box = el("div", "traction-card__tier");
+      const signs = el("ul");
+      signs.append(...tier.signs.map((sign) => el("li", "", sign)));
+      box.append(el("h3", "", tier.label), signs);
+      tiers.append(box);
+    }
+    stop.append(el("h2", "", w.card_stop), el("p", "", data.safety.stop), tiers);
     const bottom = el("div", "traction-card__bottom");
     const week = el("section", "traction-card__week");
     const table = el("table", "traction-card__grid");

@@ -61,3 +61,39 @@ document.addEventListener("input", (event) => {
     section.hidden = visibleRows === 0;
   }
 });
+
+// Not-found page (404.html, served by static hosts for any missing address). Short codes do not
+// care about case: a code typed with capitals (a phone capitalises the first letter) is sent on in
+// lower case. The code box accepts a code in any case, with spaces, or a whole short link.
+(() => {
+  const box = document.getElementById("traction-not-found");
+  if (!box) {
+    return;
+  }
+  const root = new URL(box.dataset.tractionRoot || "/", window.location.href);
+  const clean = (value) => value.trim().toLowerCase().replace(/^.*\/s\//, "").replace(/[^a-z0-9-]/g, "");
+  const open = (code) => new URL(`s/${code}/`, root).href;
+  const match = /\/s\/([^/]+)\/?$/.exec(window.location.pathname);
+  const input = document.getElementById("traction-code");
+  const message = document.getElementById("traction-code-message");
+  if (match) {
+    const typed = decodeURIComponent(match[1]);
+    const code = clean(typed);
+    if (code && code !== typed) {
+      window.location.replace(open(code) + window.location.hash);
+      return;
+    }
+    input.value = typed;
+    message.textContent = box.dataset.tractionUnknown.replace("{code}", typed);
+  }
+  document.getElementById("traction-code-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const code = clean(input.value);
+    if (code) {
+      window.location.assign(open(code));
+    } else {
+      message.textContent = box.dataset.tractionEmpty;
+      input.focus();
+    }
+  });
+})();

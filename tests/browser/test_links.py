@@ -26,7 +26,7 @@ def test_copy_link_copies_the_step_address_and_announces_it(browser, fixture_url
     page.keyboard.press("Enter")  # keyboard only
     status = page.locator("#traction-status")
     status.wait_for(state="visible")
-    assert status.text_content() == "Link to step 2 copied."
+    assert status.text_content() == "Link to instruction 2 copied."
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert page.evaluate("navigator.clipboard.readText()") == fixture_url + "exercises/childs-pose/#step-sit-back"
     context.close()
@@ -160,4 +160,31 @@ def test_builder_treats_the_url_as_data(browser, fixture_url, case):
         assert "<" in note and "window.pwned" in note  # shown as text
     if case == "out-of-range amounts":
         assert "Hold 5 breaths · 3 times" in card_text(page)
+    page.close()
+
+
+@pytest.mark.parametrize("typed", ["s/CP-SB/", "s/Cp-sb/", "s/CP-SB"])
+def test_short_codes_ignore_case(browser, fixture_url, typed):
+    """A phone capitalises the first letter; the code still lands on the step."""
+    page = browser.new_page()
+    page.goto(fixture_url + typed)
+    page.wait_for_url(fixture_url + "exercises/childs-pose/#step-sit-back")
+    page.close()
+
+
+def test_not_found_page_offers_a_code_box_home_and_safety(browser, fixture_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    response = page.goto(fixture_url + "s/zz-top/")
+    assert response.status == 404
+    assert page.get_by_role("heading", name="This page is not here").is_visible()
+    assert "zz-top" in page.locator("#traction-code-message").inner_text()  # says which code failed
+    assert page.get_by_role("link", name="Go to the start of the guide").get_attribute("href")
+    assert page.get_by_role("link", name="Before you start: warning signs and when to stop").is_visible()
+    box = page.get_by_label("Have a short code from your clinician or your card? Type it here:")
+    box.fill("  RL-S ")
+    box.press("Enter")
+    page.wait_for_url(fixture_url + "exercises/runners-lunge/#step-sink")
+    page.goto(fixture_url + "no/such/page/")
+    page.get_by_role("link", name="Before you start: warning signs and when to stop").click()
+    page.wait_for_url(fixture_url + "safety/")
     page.close()

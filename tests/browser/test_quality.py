@@ -34,7 +34,7 @@ def test_no_axe_violations_on_any_page(browser, guide_site, guide_url, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     found = {}
-    pages = site_pages(guide_site)
+    pages = site_pages(guide_site) + ["404.html"]
     assert len(pages) >= 20
     for path in pages:
         page.goto(guide_url + path)
@@ -149,3 +149,34 @@ def test_the_link_check_finds_a_broken_anchor(tmp_path):
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "index.html").write_text('<p id="here"></p>')
     assert broken_links(tmp_path) == ["index.html: other/#nowhere (no such anchor)", "index.html: missing/"]
+
+
+def test_no_script_errors_on_any_page(browser, guide_site, guide_url):
+    """Every page, the card pages included, loads without an uncaught error or a console error."""
+    page = browser.new_page()
+    errors: list[tuple[str, str]] = []
+    current = {"path": ""}
+    page.on("pageerror", lambda error: errors.append((current["path"], str(error))))
+    def console(message) -> None:  # the deliberate 404 itself is logged by Chromium; anything else counts
+        if message.type == "error" and not (current["path"].startswith("s/NO-SUCH") and "status of 404" in message.text):
+            errors.append((current["path"], message.text))
+
+    page.on("console", console)
+    for path in site_pages(guide_site) + ["404.html", "s/NO-SUCH-CODE/"]:
+        current["path"] = path
+        page.goto(guide_url + path)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(100)
+    assert errors == []
+    page.close()
+
+
+def test_the_script_error_check_can_fail(browser, guide_url):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(guide_url)
+    page.add_script_tag(content="throw new Error('boom')")
+    page.wait_for_timeout(100)
+    assert errors and "boom" in errors[0]
+    page.close()

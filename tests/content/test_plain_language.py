@@ -26,11 +26,13 @@ def guide_texts() -> dict[str, str]:
     content = load_content(REPO / "content")
     safety = content.guide.safety
     texts = {f"exercises/{e.id}": exercise_text(e) for e in content.exercises.values()}
-    texts["safety"] = sentences([safety.intro, *safety.acute_pain, *safety.stop_rules, *safety.red_flags,
-                                 safety.red_flags_action, content.guide.disclaimer])
+    acute = safety.acute_pain
+    flags = safety.red_flags
+    texts["safety"] = sentences([safety.intro, acute.question, acute.if_yes, acute.if_no, *acute.notes, *safety.stop_rules,
+                                 *flags.emergency, *flags.today, *flags.before_you_start, content.guide.disclaimer])
     texts["home"] = sentences([content.guide.summary] + [f"{s.title}. {s.summary}" for s in content.guide.stages])
     for routine in content.routines.values():
-        texts[f"routines/{routine.id}"] = sentences([routine.purpose, routine.for_whom])
+        texts[f"routines/{routine.id}"] = sentences([routine.purpose, routine.for_whom, routine.progression or ""])
     for page in sorted((REPO / "content" / "pages").glob("*.md")):
         body = [line for line in page.read_text().splitlines() if line.strip() and not line.startswith("#")]
         texts[f"pages/{page.stem}"] = " ".join(body)

@@ -54,7 +54,7 @@ def guide():
 def exercise_text(exercise) -> str:
     parts = [exercise.purpose, exercise.start_when or "", *exercise.equipment]
     parts += [s.text for s in exercise.steps] + [c.text for c in exercise.cues] + [c.text for c in exercise.cautions]
-    parts += exercise.stop_rules
+    parts += [c.title + "." for c in exercise.cautions] + exercise.stop_rules
     for variation in exercise.variations:
         parts += [variation.title, variation.when] + [s.text for s in variation.steps]
     return " ".join(parts)
@@ -79,10 +79,10 @@ def test_every_dosage_matches_the_article(guide, exercise_id):
         ("roll-diagonal", ["36 inches", "30 degrees", "awkward", "Do not bend back over", "1 to 2 minutes", "other way"]),
         ("boogie-board-stretch", ["chair, couch or wall", "heels", "right buttock rests on your left heel", "15 to 30 seconds", "other side", "Turn your rib cage", "Cross the leg", "forward or a little backward"]),
         ("childs-pose", ["Kneel", "whole hands", "sit back a little farther", "3 to 5 breaths", "knees and hips"]),
-        ("seated-toe-touch", ["acute", "child's pose (step 3)", "feet and knees wide", "chin", "1 to 3 breaths", "under your feet", "sacrum", "3 to 10 times"]),
+        ("seated-toe-touch", ["acute", "child's pose (part 3)", "feet and knees wide", "chin", "1 to 3 breaths", "under your feet", "sacrum", "3 to 10 times"]),
         ("runners-lunge", ["chair or bench", "second stair", "fully bent", "inward", "back knee straight", "15 to 30 seconds", "sturdy"]),
         ("trunk-rotation", ["flat on your back", "waist", "across your body", "opposite hand", "ease off", "15 to 30 seconds", "4 to 6 times", "sharp or grabbing", "few days"]),
-        ("upward-dog", ["face down", "close to your body", "chest", "not up by your shoulders", "back toward your feet", "1 to 2 inches", "elbows lock", "1 to 2 breaths", "child's pose (step 3)", "5 to 10 times", "squeezes your low back"]),
+        ("upward-dog", ["face down", "close to your body", "chest", "not up by your shoulders", "back toward your feet", "1 to 2 inches", "elbows lock", "1 to 2 breaths", "child's pose (part 3)", "5 to 10 times", "squeezes your low back"]),
     ],
 )
 def test_cues_numbers_and_cautions_are_all_there(guide, exercise_id, facts):
@@ -104,11 +104,23 @@ def test_every_exercise_says_when_to_stop(guide):
 
 
 def test_red_flags_cover_the_consensus_list(guide):
-    flags = " ".join(guide.guide.safety.red_flags).lower()
+    flags = guide.guide.safety.red_flags
+    everything = " ".join(flags.emergency + flags.today + flags.before_you_start).lower()
     for sign in ["bladder", "bowel", "numbness", "groin", "buttocks", "weakness", "getting worse", "fever", "unwell",
                  "cancer", "weight loss", "fall", "injury", "night"]:
-        assert sign in flags, sign
-    assert "emergency" in guide.guide.safety.red_flags_action
+        assert sign in everything, sign
+
+
+def test_red_flags_are_tiered_as_the_guideline_does(guide):
+    """Signs of cauda equina syndrome are emergencies; infection and fracture, a doctor today; cancer
+    history, unexplained weight loss and constant night pain, a check before starting (NICE NG59 / CKS)."""
+    flags = guide.guide.safety.red_flags
+    emergency, today, before = (" ".join(tier).lower() for tier in (flags.emergency, flags.today, flags.before_you_start))
+    assert all(sign in emergency for sign in ["bladder", "bowels", "groin", "weakness"])
+    assert "fever" in today and "fall" in today
+    assert all(sign in before for sign in ["cancer", "weight loss", "night"])
+    assert "cancer" not in emergency + today  # a history of cancer is not an emergency
+    assert any("NG59" in (c.reference or "") for c in flags.guideline)
 
 
 def test_routines(guide):

@@ -125,3 +125,25 @@ def test_text_report_shows_the_offending_line(project):
     path.write_text(path.read_text().replace("title:", "titel:", 1))
     result = traction("check", cwd=project)
     assert "     3 | titel: Child's pose\n       | ^" in result.stderr
+
+
+def test_build_warns_loudly_when_the_site_address_is_loopback(project):
+    result = traction("build", cwd=project)  # mkdocs.yml's default: http://127.0.0.1:8000/
+    assert result.returncode == 0, result.stderr
+    assert "WARNING: the site's address http://127.0.0.1:8000/ is a loopback address" in result.stderr
+    assert "TRACTION_SITE_URL=" in result.stderr
+    assert "1 warnings" in result.stdout
+
+
+def test_strict_build_refuses_a_loopback_address_and_keeps_the_last_good_site(project):
+    good = traction("build", cwd=project, env={"TRACTION_SITE_URL": "https://clinic.example/back/"})
+    assert good.returncode == 0, good.stderr
+    assert "WARNING" not in good.stderr and "0 warnings" in good.stdout
+    before = tree_digest(project / "site")
+    for address in ("http://localhost:8000/", "http://127.0.0.1:8000/", "http://[::1]/"):
+        result = traction("build", "--strict", cwd=project, env={"TRACTION_SITE_URL": address})
+        assert result.returncode == 1, address
+        assert "loopback address" in result.stderr and "--strict" in result.stderr
+    assert tree_digest(project / "site") == before
+    published = traction("build", "--strict", cwd=project, env={"TRACTION_SITE_URL": "https://clinic.example/back/"})
+    assert published.returncode == 0, published.stderr

@@ -145,3 +145,26 @@ def test_a_card_cue_that_would_not_fit_is_refused(content_dir):
     edit(path, "Rest them whenever you need to.", "Rest them whenever you need to, and take all the time you need before you go on.")
     (problem,) = problems(content_dir)
     assert "the cue printed on cards for 'childs-pose' is too long" in problem and "at most 100 characters" in problem
+
+
+def test_acute_pain_routine_must_exist(content_dir):
+    path = content_dir / "guide.yaml"
+    edit(path, "    if_no: >-", "    routine: gentle-start\n    if_no: >-")
+    found = problems(content_dir)
+    line = line_of(path, "routine: gentle-start")
+    assert len(found) == 1 and f"guide.yaml:{line}:14: no routine with id 'gentle-start'" in found[0]
+
+
+def test_a_caution_needs_a_heading(content_dir):
+    path = content_dir / "exercises" / "runners-lunge.yaml"
+    edit(path, "    title: Use a support that will not move\n", "")
+    found = problems(content_dir)
+    assert len(found) == 1 and "'title'" in found[0] and "runners-lunge.yaml" in found[0]
+
+
+def test_labels_number_parts_and_letter_their_moves():
+    from tests.conftest import REPO
+
+    content = load_content(REPO / "content")
+    labels = [content.label_of(e) for e in content.exercises]
+    assert labels == ["1a", "1b", "1c", "1d", "2", "3", "4", "5", "6", "7"]

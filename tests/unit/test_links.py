@@ -1,6 +1,9 @@
 """The link scheme: paths, anchors and relative links."""
 
+import pytest
+
 from generator import links
+from generator.links import site_address_problem
 
 
 def test_page_paths():
@@ -24,3 +27,21 @@ def test_relative_links():
 def test_absolute_urls():
     assert links.absolute("https://example.org/guide/", "exercises/a/") == "https://example.org/guide/exercises/a/"
     assert links.absolute(None, "exercises/a/") == "/exercises/a/"
+
+
+@pytest.mark.parametrize(
+    ("site_url", "dead"),
+    [
+        (None, True),
+        ("", True),
+        ("http://127.0.0.1:8000/", True),
+        ("http://127.9.9.9/", True),
+        ("http://localhost:8000/", True),
+        ("http://[::1]:8000/", True),
+        ("http://0.0.0.0/", True),
+        ("https://clinic.example/back/", False),
+        ("https://192.168.1.20/guide/", False),  # an intranet address other devices can reach
+    ],
+)
+def test_site_address_problem(site_url, dead):
+    assert (site_address_problem(site_url) is not None) == dead

@@ -77,3 +77,62 @@ def test_content_text_never_becomes_markup(content_dir, hostile):
 
 def test_markdown_text_escapes_markdown_and_html():
     assert markdown_text("Child's <b>pose</b> #1 *a*") == "Child&#39;s &lt;b&gt;pose&lt;/b&gt; \\#1 \\*a\\*"
+
+
+def real_pages() -> dict[str, str]:
+    from tests.conftest import REPO
+
+    return render_pages(load_content(REPO / "content"))
+
+
+def test_one_numbering_everywhere():
+    """Parts 1–7, moves 1a–1d, 'instructions' inside an exercise: no page says 'step 3' any more."""
+    import re
+
+    pages = real_pages()
+    for src, text in pages.items():
+        visible = re.sub(r"<[^>]*>", " ", text)
+        assert not re.search(r"\b[Ss]teps? \d|\b(seven|first|earlier) steps\b", visible), src
+    assert "Move 1b · Part 1 of 7: Upper back (thoracic spine)" in pages["exercises/roll-up-and-down.md"]
+    assert "Part 3 of 7: Child&#39;s pose" in pages["exercises/childs-pose.md"]
+    assert 'aria-label="Copy link to instruction 2"' in pages["exercises/childs-pose.md"]
+    routine = pages["routines/full-sequence.md"]
+    assert '<span class="traction-label">3</span> <a href="../../exercises/childs-pose/">' in routine
+    assert '<span class="traction-label">1d</span>' in routine
+    assert "3. Child&#39;s pose" in pages["cards/gentle-start.md"] and "1a. Side-to-side rolling" in pages["cards/gentle-start.md"]
+    assert "Part 1: Upper back" in pages["index.md"] and "The sequence: 7 parts" in pages["index.md"]
+
+
+def test_the_acute_pain_decision_says_one_thing():
+    pages = real_pages()
+    for src in ("index.md", "safety.md"):
+        page = pages[src]
+        decision = page.split('<section class="traction-decision"', 1)[1].split("</section>", 1)[0]
+        assert "new and intense" in decision and "Yes:" in decision and "No:" in decision
+        assert 'routines/gentle-start/"' in decision and "Open Gentle start" in decision
+        assert "exercises/roll-side-to-side/" in decision  # "start at part 1"
+        assert "no special plan" not in page and "first steps" not in page
+
+
+def test_red_flags_come_in_three_tiers_with_matching_headings():
+    pages = real_pages()
+    for src in ("safety.md", "routines/full-sequence.md"):
+        page = pages[src]
+        emergency = page.split('id="red-flags-emergency"', 1)[1].split("</div>", 1)[0]
+        today = page.split('id="red-flags-today"', 1)[1].split("</div>", 1)[0]
+        before = page.split('id="red-flags-before-you-start"', 1)[1].split("</div>", 1)[0]
+        assert "Go to an emergency department now" in emergency and "bladder" in emergency and "cancer" not in emergency
+        assert "Contact your doctor today" in today and "Fever" in today
+        assert "Check with your doctor before you start" in before and "cancer" in before
+    card = pages["cards/full-sequence.md"]
+    assert [h in card for h in ("Emergency department now", "Your doctor today", "Your doctor before you start")] == [True] * 3
+    about = pages["about.md"]
+    assert "NICE guideline NG59" in about and 'href="https://www.nice.org.uk/guidance/ng59"' in about
+
+
+def test_cautions_sit_above_the_instructions_with_their_own_headings():
+    pages = real_pages()
+    page = pages["exercises/roll-up-and-down.md"]
+    assert page.index("Keep the roller off your low back") < page.index("## How to do it")
+    assert page.index("Brace your belly before you roll") < page.index("## How to do it")
+    assert "Take care" not in page and "<details" not in page

@@ -1,0 +1,70 @@
+"""The three people of issue 13, in Chromium: someone in acute pain on a phone, a patient reading an
+exercise, a patient printing a card. What they see, where they see it."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("path", ["", "safety/"])
+def test_acute_pain_decision_is_on_the_first_phone_screen_and_leads_to_the_gentle_routine(browser, guide_url, path):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(guide_url + path)
+    question = page.locator(".traction-decision__question")
+    assert question.is_visible() and "new and intense" in question.inner_text()
+    if path == "":
+        assert question.bounding_box()["y"] < PHONE["height"]  # no scrolling needed
+    page.get_by_role("link", name="Open Gentle start").click()
+    page.wait_for_url(guide_url + "routines/gentle-start/")
+    page.close()
+
+
+def test_safety_page_shows_three_tiers_in_full(browser, guide_url):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(guide_url + "safety/")
+    titles = page.locator(".traction-red-flags__tier .admonition-title").all_inner_texts()
+    assert titles == ["Go to an emergency department now if you have", "Contact your doctor today if you have",
+                      "Check with your doctor before you start if you have"]
+    for tier in page.locator(".traction-red-flags__tier").all():
+        assert tier.is_visible() and tier.evaluate("el => el.closest('details') === null")
+    assert "A history of cancer" in page.locator("#red-flags-before-you-start").inner_text()
+    page.close()
+
+
+def test_exercise_page_names_its_place_and_puts_cautions_before_the_instructions(browser, guide_url):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(guide_url + "exercises/roll-up-and-down/")
+    assert page.locator(".traction-stage").inner_text() == "Move 1b · Part 1 of 7: Upper back (thoracic spine)"
+    caution = page.locator("#caution-never-low-back")
+    assert caution.locator(".admonition-title").inner_text() == "Keep the roller off your low back"
+    how_to = page.get_by_role("heading", name="How to do it")
+    assert caution.bounding_box()["y"] < how_to.bounding_box()["y"]
+    page.close()
+
+
+def test_dosage_is_full_strength_text(browser, guide_url):
+    page = browser.new_page()
+    page.goto(guide_url)
+    colours = page.locator(".traction-dosage-line").first.evaluate(
+        "el => [getComputedStyle(el).color, getComputedStyle(el.closest('.md-typeset')).color]")
+    assert colours[0] == colours[1]
+    page.close()
+
+
+def test_routine_page_opens_the_card_which_follows_the_same_numbering(browser, guide_url):
+    page = browser.new_page()
+    page.goto(guide_url + "routines/gentle-start/")
+    assert "3" == page.locator("#item-6 .traction-label").inner_text()
+    page.get_by_role("link", name="Open printable card").click()
+    page.wait_for_url(guide_url + "cards/gentle-start/")
+    names = page.locator(".traction-card__name").all_inner_texts()
+    assert names[0].endswith("1a. Side-to-side rolling") and names[-1].endswith("3. Child's pose")
+    meta = page.locator(".traction-card__meta").inner_text()
+    for label in ("For whom", "You need", "How long", "How often", "When to do more"):
+        assert label in meta, label
+    assert "foam roller" in meta and "About 5–21 minutes" in meta
+    assert page.locator(".traction-card__code code").first.inner_text() == "rsts"
+    page.close()
