@@ -47,8 +47,8 @@ def drawings(exercise: Exercise) -> list[tuple[Loc, PoseDrawing]]:
 
 def _static(loc: Loc, drawing: PoseDrawing) -> list[Finding]:
     findings = []
-    kinds = {p.kind for p in drawing.props}
     for f, pose in enumerate(drawing.frames):
+        kinds = {p.kind for p in drawing.props_of(pose)}
         needs = BASES[pose.base].needs
         if needs and needs not in kinds:
             findings.append(Finding(loc + ("frames", f, "base"), f"the base position '{pose.base}' needs a {needs}",
@@ -56,7 +56,7 @@ def _static(loc: Loc, drawing: PoseDrawing) -> list[Finding]:
         for c, text in enumerate(pose.contacts):
             target = parse_contact(text)[1]
             kind = PROP_SURFACES.get(target, "stairs" if isinstance(target, str) and target.startswith("step ") else None) if isinstance(target, str) else None
-            stairs = next((p for p in drawing.props if p.kind == "stairs"), None)
+            stairs = next((p for p in drawing.props_of(pose) if p.kind == "stairs"), None)
             if isinstance(target, str) and target.startswith("step ") and stairs is not None and int(target[5:]) > stairs.steps:
                 findings.append(Finding(loc + ("frames", f, "contacts", c), f"contact '{text}' names a step the stairs do not have",
                                         f"step 1 to step {stairs.steps}", f"'{target}'"))
@@ -87,7 +87,7 @@ def pose_findings(exercises: list[Exercise], cache_dir: Path | None = None) -> d
                 continue
             for f, pose in enumerate(drawing.frames):
                 jobs.append((exercise.id, loc + ("frames", f), pose, drawing))
-    results = solve_all([(pose, drawing.props) for _, _, pose, drawing in jobs], cache_dir)
+    results = solve_all([(pose, drawing.props_of(pose)) for _, _, pose, drawing in jobs], cache_dir)
     for (exercise_id, loc, pose, _), solved in zip(jobs, results, strict=True):
         findings[exercise_id] += _moved(loc, pose, solved)
         for miss in solved.misses:

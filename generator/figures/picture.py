@@ -13,7 +13,7 @@ from .svg import to_svg
 
 WEB_WIDTH = 400  # CSS pixels; the 2× files are twice as wide
 ASPECT = 5 / 8  # height / width of every page picture
-CARD_SIZE = (360, 240)  # px of the card picture's viewBox (3:2), printed about 36 mm wide
+CARD_SIZE = (360, 200)  # px of the card picture's viewBox (9:5), printed 30–36 mm wide
 PRINT_WIDTH = 1200
 
 

@@ -85,12 +85,12 @@ def _floor_mat(parts: tuple[Part, ...]) -> Part:
 def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Frame]:
     """The drawing's frames in 3D, ready for ``compose``. Solves each pose unless given."""
     camera = camera_for(drawing)
-    solved = solved or [solve(pose, drawing.props) for pose in drawing.frames]
-    props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in _scene_props(drawing.props))
+    solved = solved or [solve(pose, drawing.props_of(pose)) for pose in drawing.frames]
     out = []
     numbered = len(drawing.frames) > 1 and not drawing.ghost
     for i, (pose, result) in enumerate(zip(drawing.frames, solved, strict=True)):
         segs = kin.segments(np.array(result.q))
+        props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in _scene_props(drawing.props_of(pose)))
         people = body_parts(result, highlighted(pose))
         floor = (_floor_mat(people),) if camera.elevation > 15 and not any(p.role == "floor" for p in props) else ()
         arrows = tuple(_arrow(a, segs, camera) for a in pose.arrows)
@@ -105,4 +105,4 @@ def card_frame(drawing: PoseDrawing, solved: Solved | None = None) -> list[Frame
     """The one frame printed on cards: the characteristic position, unnumbered."""
     pose = drawing.frames[drawing.card_pose()]
     single = drawing.model_copy(update={"frames": [pose.model_copy(update={"label": None})], "ghost": False, "card_frame": None})
-    return frames(single, [solved or solve(pose, drawing.props)])
+    return frames(single, [solved or solve(pose, drawing.props_of(pose))])

@@ -165,7 +165,7 @@ def _job(figure: Figure, photo: PhotoInfo | None) -> tuple[str, dict[str, object
     if figure.kind == "pose":
         assert figure.pose is not None
         # Solved here (from memory or the pose cache), so a worker process never solves again.
-        solved = solve_all([(pose, figure.pose.props) for pose in figure.pose.frames])
+        solved = solve_all([(pose, figure.pose.props_of(pose)) for pose in figure.pose.frames])
         return "pose", {"figure": figure.model_dump(mode="json"), "solved": [list(s.q) for s in solved]}
     assert photo is not None
     return "photo", {"path": photo.path, "width": photo.width, "height": photo.height}

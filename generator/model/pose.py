@@ -188,6 +188,7 @@ class Pose(Strict):
     highlight: list[Highlight] = Field(default_factory=list, description="Parts being stretched, drawn in the accent colour with a hatch, e.g. `[low back]`.")
     arrows: list[Arrow] = Field(default_factory=list, description="Movement arrows, e.g. `[{at: buttocks, toward: back}]`.")
     label: str | None = Field(None, max_length=3, description="The frame's number in the picture; by default 1, 2, 3.")
+    props: list[Prop] = Field(default_factory=list, description="Props in this frame only, added to the drawing's, e.g. the roller turned the other way.")
 
 
 class View(Strict):
@@ -215,6 +216,10 @@ class PoseDrawing(Strict):
         if self.ghost and len(self.frames) != 2:
             raise ValueError("ghost: true needs exactly two frames (the start drawn faintly under the end)")
         return self
+
+    def props_of(self, pose: Pose) -> list[Prop]:
+        """The props of one frame: the drawing's, then the frame's own."""
+        return list(self.props) + list(pose.props)
 
     def card_pose(self) -> int:
         """Index of the frame printed on cards: the characteristic position."""

@@ -183,18 +183,20 @@
     state.items.forEach((item, index) => {
       const exercise = data.exercises[item.id];
       const entry = el("li", "traction-card__item");
+      const body = el("div", "traction-card__body");
       if (exercise.thumb) {
         const img = el("img", "traction-card__thumb");
         img.src = exercise.thumb;
         img.alt = exercise.thumb_alt;
         img.width = exercise.thumb_width;
         img.height = exercise.thumb_height;
-        entry.append(img);
+        body.append(img);
       }
       const text = el("div", "traction-card__text");
-      text.append(el("p", "traction-card__name", `${exercise.stage}. ${exercise.title}`), el("p", "traction-card__dosage", dosageText(exercise, item)));
+      text.append(el("p", "traction-card__dosage", dosageText(exercise, item)));
       if (exercise.cue) text.append(el("p", "traction-card__cue", exercise.cue));
-      entry.append(text);
+      body.append(text);
+      entry.append(el("p", "traction-card__name", `${exercise.stage}. ${exercise.title}`), body);
       list.append(entry);
     });
     const stop = el("section", "traction-card__stop");

@@ -70,9 +70,9 @@ def test_the_guide_has_pictures_with_at_least_two_frames_per_exercise(guide):
 def test_every_frame_holds_on_the_3d_model(guide):
     for name, drawing in _all_drawings(guide):
         for index, pose in enumerate(drawing.frames):
-            solved = solve(pose, drawing.props)
+            solved = solve(pose, drawing.props_of(pose))
             assert solved.misses == (), (name, index, solved.misses)
-            problem = Problem(pose, drawing.props)
+            problem = Problem(pose, drawing.props_of(pose))
             q = np.array(solved.q)
             segments = kin.segments(q)
             for _, text, errors in problem.contact_errors(segments):

@@ -72,7 +72,7 @@ def test_every_guide_figure_is_small_and_the_right_size(guide_outputs):
         if site_path.endswith(".svg"):
             assert len(gzip.compress(data, mtime=0)) <= MAX_SVG_GZIP, site_path
             width, height = re.search(rb'viewBox="0 0 ([\d.]+) ([\d.]+)"', data).groups()
-            assert (float(width), float(height)) == ((360, 240) if site_path.endswith("-card.svg") else (400, 250))
+            assert (float(width), float(height)) == ((360, 200) if site_path.endswith("-card.svg") else (400, 250))
             continue
         with Image.open(io.BytesIO(data)) as image:
             if site_path.endswith("-400.webp"):
