@@ -172,11 +172,14 @@ def paint_order(parts: Sequence[Part], camera: Camera) -> list[int]:
 
 
 def zbuffer_agreement(parts: Sequence[Part], camera: Camera, order: Sequence[int] | None = None,
-                      n: int = 160) -> float:
+                      n: int = 160, touching: float = 0.0) -> float:
     """Share of covered points on an n × n grid where painting ``order`` (default: ``paint_order``)
     shows a nearest part, as a per-pixel ray cast would. Ties in depth count as agreeing, and so
     do joints: where the nearest and the painted part name each other in ``neighbours`` (both
-    are body colour, only the crease line moves). For the checks of a drawn figure."""
+    are body colour, only the crease line moves). With ``touching`` (cm), a painted part whose
+    surface is within that depth of the nearest one counts too: parts pressed together (a thigh
+    resting on a calf) interpenetrate a little in the model, and either may be drawn on top
+    there. For the checks of a drawn figure."""
     if not parts:
         return 1.0
     order = paint_order(parts, camera) if order is None else list(order)
@@ -191,7 +194,7 @@ def zbuffer_agreement(parts: Sequence[Part], camera: Camera, order: Sequence[int
         painted[contains(shapes[i], xy)] = i
     covered = (nearest >= 0) | (painted >= 0)
     cols = np.arange(len(xy))
-    ok = (painted == nearest) | ((painted >= 0) & (depth[np.maximum(painted, 0), cols] >= depth.max(axis=0) - 1e-6))
+    ok = (painted == nearest) | ((painted >= 0) & (depth[np.maximum(painted, 0), cols] >= depth.max(axis=0) - max(touching, 1e-6)))
     joint = np.zeros(len(xy), dtype=bool)
     for k in np.nonzero(covered & ~ok & (nearest >= 0) & (painted >= 0))[0]:
         joint[k] = parts[painted[k]].name in parts[nearest[k]].neighbours

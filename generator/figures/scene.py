@@ -76,7 +76,7 @@ def _floor_mat(parts: tuple[Part, ...]) -> Part:
         v = part.volume
         points += [v.a, v.b] if hasattr(v, "a") else [v.centre]
     xy = np.array(points)[:, :2]
-    low, high = xy.min(axis=0) - 12.0, xy.max(axis=0) + 12.0
+    low, high = xy.min(axis=0) - 6.0, xy.max(axis=0) + 6.0
     centre = np.array([(low[0] + high[0]) / 2, (low[1] + high[1]) / 2, -MAT_THICKNESS / 2])
     half = np.diag([(high[0] - low[0]) / 2, (high[1] - low[1]) / 2, MAT_THICKNESS / 2])
     return Part("floor mat", Box(centre, half), "floor")

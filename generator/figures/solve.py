@@ -21,6 +21,7 @@ from scipy.optimize import least_squares
 from ..model.joints import SIDED_JOINTS as SIDED
 from ..model.joints import Motion, dof_limits
 from ..model.pose import Pose, Prop, parse_contact, parse_joint
+from . import body
 from . import kinematics as kin
 from .bases import BASES
 from .parallel import parallel_map, write_atomic
@@ -154,6 +155,33 @@ def _top(volume: Box | Cylinder) -> float:
     return float(volume.centre[2] + np.abs(volume.axes[:, 2]).sum())
 
 
+LIMB_PAIRS = [
+    (a, b) for i, a in enumerate(body.PART_NAMES) for b in body.PART_NAMES[i + 1:]
+    if b not in body.NEIGHBOURS[a] and " " in a and " " in b  # limbs only: left/right ...
+]
+SQUEEZE = 4.0  # cm two limbs may press into each other (folded legs: soft tissue gives) before it counts
+
+
+def _segment_gaps(a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
+    """Closest distances between segments a0–a1 and b0–b1, row by row (a sampled approximation)."""
+    t = np.linspace(0.0, 1.0, 7)
+    pa = a0[:, None, :] + t[None, :, None] * (a1 - a0)[:, None, :]
+    pb = b0[:, None, :] + t[None, :, None] * (b1 - b0)[:, None, :]
+    return np.linalg.norm(pa[:, :, None, :] - pb[:, None, :, :], axis=3).reshape(len(a0), -1).min(axis=1)
+
+
+def limbs_overlap(parts: dict[str, RoundCone | Ellipsoid]) -> np.ndarray:
+    """How far each pair of limbs that are not joined passes into each other beyond a squeeze
+    (0 when clear): keeps a shin from being solved straight through the other thigh."""
+    cones = [(parts[a], parts[b]) for a, b in LIMB_PAIRS]
+    a0 = np.array([c[0].a for c in cones])
+    a1 = np.array([c[0].b for c in cones])
+    b0 = np.array([c[1].a for c in cones])
+    b1 = np.array([c[1].b for c in cones])
+    radii = np.array([max(c[0].ra, c[0].rb) * 0.5 + max(c[1].ra, c[1].rb) * 0.5 + min(c[0].ra, c[0].rb) * 0.5 + min(c[1].ra, c[1].rb) * 0.5 for c in cones])
+    return np.minimum(0.0, _segment_gaps(a0, a1, b0, b1) - radii + SQUEEZE)
+
+
 def lowest_point(volume: RoundCone | Ellipsoid) -> float:
     """The lowest z of a part's surface."""
     if isinstance(volume, RoundCone):
@@ -245,6 +273,7 @@ class Problem:
             (x - self.prior) * self.weights,
             CONTACT_WEIGHT * contact,
             FLOOR_WEIGHT * np.array(self.penetration(parts)),
+            FLOOR_WEIGHT * limbs_overlap(parts),
         ])
 
 
