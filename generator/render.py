@@ -82,6 +82,11 @@ def theme_extra(content: Content) -> dict[str, Any]:
         "about_path": links.page_path(ABOUT_SRC),
         "about_label": w["about"],
         "not_found": {key.removeprefix("not_found_"): w[key] for key in w if key.startswith("not_found_")},
+        "search": {
+            "none": w["search_none"],
+            "links": [{"path": links.page_path(SAFETY_SRC), "label": w["search_safety"]},
+                      {"path": links.page_path(HOME_SRC) + "#the-sequence", "label": w["search_sequence"]}],
+        },
     }
 
 

@@ -41,7 +41,8 @@ document.addEventListener("click", async (event) => {
   }
 });
 
-// Filter on the clinician page: hide exercises whose rows do not mention what was typed.
+// Filter on the clinician page: hide exercises whose title, other names and rows do not mention
+// what was typed, and say so when nothing is left.
 document.addEventListener("input", (event) => {
   const input = event.target.closest("[data-traction-filter]");
   if (!input) {
@@ -49,16 +50,22 @@ document.addEventListener("input", (event) => {
   }
   const words = input.value.toLowerCase().trim().split(/\s+/).filter(Boolean);
   const root = document.getElementById(input.dataset.tractionFilter);
+  let shown = 0;
   for (const section of root.querySelectorAll("[data-traction-filterable]")) {
-    const title = section.querySelector("h3").textContent.toLowerCase();
+    const names = `${section.querySelector("h3").textContent} ${section.dataset.tractionNames || ""}`.toLowerCase();
     let visibleRows = 0;
     for (const row of section.querySelectorAll("tbody tr")) {
-      const text = (title + " " + row.textContent).toLowerCase();
+      const text = (names + " " + row.textContent).toLowerCase();
       const show = words.every((word) => text.includes(word));
       row.hidden = !show;
       visibleRows += show ? 1 : 0;
     }
     section.hidden = visibleRows === 0;
+    shown += visibleRows;
+  }
+  const none = document.getElementById("traction-filter-none");
+  if (none) {
+    none.textContent = shown === 0 ? none.dataset.template.replace("{query}", input.value.trim()) : "";
   }
 });
 
@@ -96,4 +103,51 @@ document.addEventListener("input", (event) => {
       input.focus();
     }
   });
+})();
+
+// Search: when nothing matches, say so kindly and offer the two places a patient can always start.
+(() => {
+  const result = document.querySelector(".md-search-result");
+  const input = document.querySelector("input.md-search__input");
+  const config = document.getElementById("__config");
+  const words = document.getElementById("traction-search-words");
+  if (!result || !input || !config || !words) {
+    return;
+  }
+  const base = new URL(JSON.parse(config.textContent).base || ".", window.location.href);
+  const data = JSON.parse(words.textContent);
+  const help = document.createElement("div");
+  help.className = "traction-search-help";
+  help.hidden = true;
+  const text = document.createElement("p");
+  const links = document.createElement("ul");
+  for (const link of data.links) {
+    const item = document.createElement("li");
+    const anchor = document.createElement("a");
+    anchor.href = new URL(link.path, base).href;
+    anchor.textContent = link.label;
+    item.append(anchor);
+    links.append(item);
+  }
+  help.append(text, links);
+  result.append(help);
+  const meta = result.querySelector(".md-search-result__meta");
+  const list = result.querySelector(".md-search-result__list");
+  if (!meta || !list) {
+    return;
+  }
+  const update = () => {
+    const query = input.value.trim();
+    const empty = query !== "" && list.children.length === 0 && !/initiali/i.test(meta.textContent);
+    const message = empty ? data.none.replace("{query}", query) : "";
+    // Only touch our own box when something changed: the observer below would otherwise see our
+    // change and run again, forever.
+    if (help.hidden === empty) help.hidden = !empty;
+    if (text.textContent !== message) text.textContent = message;
+  };
+  // Material rewrites the count and the list on every keystroke; watch those, never our box.
+  const observer = new MutationObserver(update);
+  observer.observe(meta, { childList: true, characterData: true, subtree: true });
+  observer.observe(list, { childList: true });
+  input.addEventListener("input", () => window.setTimeout(update, 50));
 })();

@@ -68,3 +68,56 @@ def test_routine_page_opens_the_card_which_follows_the_same_numbering(browser, g
     assert "foam roller" in meta and "About 5–21 minutes" in meta
     assert page.locator(".traction-card__code code").first.inner_text() == "rsts"
     page.close()
+
+
+def search(page, guide_url, query):
+    page.goto(guide_url)
+    page.locator("label.md-header__button[for='__search']").click()  # the phone's search icon
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)  # typed like a person, so Material's search sees every key
+
+
+@pytest.mark.parametrize(("query", "page_prefix"), [("sciatica", "safety/"), ("tingling leg", "")])
+def test_search_knows_patients_words_for_leg_symptoms(browser, guide_url, query, page_prefix):
+    page = browser.new_page(viewport=PHONE)
+    search(page, guide_url, query)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(state="visible", timeout=10_000)
+    assert "leg" in page.locator(".md-search-result__item").first.inner_text()  # the leg stop rule is shown
+    snippet, title = page.locator(".md-search-result__item").first.evaluate(
+        "el => [getComputedStyle(el.querySelector('article li, article p') || el).color, getComputedStyle(el.querySelector('h1, h2')).color]")
+    assert snippet == title  # readable: snippets in full-strength text, not faded
+    first.click()
+    page.wait_for_load_state()
+    assert page.url.removeprefix(guide_url).startswith(page_prefix)
+    rules = page.locator("#stop-rules, .traction-stop").first.inner_text()
+    assert "spreads" in rules and "leg" in rules  # the page it lands on says when to stop for leg symptoms
+    page.close()
+
+
+def test_search_with_no_result_offers_a_way_on(browser, guide_url):
+    page = browser.new_page(viewport=PHONE)
+    search(page, guide_url, "xylophone")
+    help_box = page.locator(".traction-search-help")
+    help_box.wait_for(state="visible", timeout=10_000)
+    assert "xylophone" in help_box.inner_text()
+    help_box.get_by_role("link", name="Before you start: warning signs and when to stop").click()
+    page.wait_for_url(guide_url + "safety/")
+    search(page, guide_url, "roller")  # a result hides the help again
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    assert page.locator(".traction-search-help").is_hidden()
+    page.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), [("Balasana", "links-childs-pose"), ("prone press-up", "links-upward-dog")])
+def test_clinician_filter_matches_other_names(browser, guide_url, query, expected):
+    page = browser.new_page()
+    page.goto(guide_url + "clinicians/")
+    page.locator("#traction-filter").fill(query)
+    visible = page.locator("[data-traction-filterable]:visible")
+    assert visible.count() == 1 and visible.get_attribute("id") == expected
+    assert page.locator("#traction-filter-none").is_hidden()
+    page.locator("#traction-filter").fill("qwertyuiop")
+    assert page.locator("[data-traction-filterable]:visible").count() == 0
+    assert "qwertyuiop" in page.locator("#traction-filter-none").inner_text()
+    page.close()
