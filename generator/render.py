@@ -23,6 +23,8 @@ CLINICIANS_SRC = "clinicians.md"
 BUILDER_SRC = "builder.md"
 QR_SCRIPT = "assets/traction/vendor/qrcode-generator-2.0.4/qrcode.js"  # self-hosted, for QR codes drawn in the browser
 NOTE_MAX = 140  # characters: the note travels in the card's URL and its QR code
+TITLE_MAX = 60  # characters of a custom card's title, and of its "how often" line
+OFTEN_MAX = 60
 MAX_HASH = 2000  # characters of card address the builder accepts
 ABOUT_SRC = "about.md"
 HOME_SRC = "index.md"
@@ -216,6 +218,14 @@ def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict
     )
 
 
+def _card_dosage_words(language: str) -> dict[str, str]:
+    """The card's compact dosage wording, for the builder's script (only what it uses)."""
+    short = short_words(language)
+    keys = ["duration", "hold", "reps", "reps_several", "reps_as_needed", "each_side", "sets", "separator", "range"]
+    keys += [f"{unit}_{n}" for unit in ("times", "seconds", "minutes", "breaths") for n in ("one", "many")]
+    return {key: short[key] for key in keys}
+
+
 def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
     """The card builder page, with the guide's data embedded as JSON for its script."""
     guide = content.guide
@@ -232,16 +242,23 @@ def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
             "thumb": here.file(links.figure_file(exercise.id, figure.id, "2x")) if figure and figure_size(figure, content) else None,
             "thumb_alt": figure.alt if figure else "",
             "dosage": exercise.dosage.model_dump(mode="json"),
+            "url": here.page(links.page_path(links.exercise_src(exercise.id))),
+            "equipment": exercise.equipment,
         }
     keys = ["card_stop", "tick_days", "day_n", "clinician_note", "version", "last_reviewed", "scan_for_card", "qr_card_label",
             "hold_label", "duration_label", "reps_label", "builder_card_title", "builder_unknown", "builder_damaged",
-            "builder_too_long", "builder_clamped", "builder_too_many", "builder_up", "builder_down", "builder_remove"]
+            "builder_too_long", "builder_too_many", "builder_up", "builder_down", "builder_remove", "builder_note_count",
+            "builder_outside", "builder_guide_range", "builder_outside_link", "builder_zero", "builder_sets_label",
+            "builder_sets_none", "builder_at_capacity", "unit_seconds", "unit_minutes", "unit_breaths", "unit_times",
+            "unit_times_each_side", "unit_sets", "card_how_often", "card_you_need", "nothing_needed", "card_code"]
     data = {
         "capacity": CARD_CAPACITY,
         "single_max": SINGLE_COLUMN_MAX,
         "note_max": NOTE_MAX,
+        "title_max": TITLE_MAX,
+        "often_max": OFTEN_MAX,
         "max_hash": MAX_HASH,
-        "words": {k: w[k] for k in keys} | {"dosage": dict(short_words(guide.language))},
+        "words": {k: w[k] for k in keys} | {"dosage": _card_dosage_words(guide.language)},
         "guide": {"title": guide.title, "version": guide.review.version, "last_reviewed": guide.review.last_reviewed.isoformat(), "credit": source_line(content)},
         "safety": {
             "stop": " ".join(guide.safety.stop_rules),
@@ -256,6 +273,8 @@ def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
         stages={e: content.label_of(e) for e in content.exercises},
         data=data,
         note_max=NOTE_MAX,
+        title_max=TITLE_MAX,
+        often_max=OFTEN_MAX,
         qr_script=here.file(QR_SCRIPT),
         builder_script=here.file("assets/traction/js/builder.js"),
     )
