@@ -154,10 +154,16 @@ def render_pages(
             ),
         ]
     )
+    codes = codes or {}
     for exercise in content.exercises.values():
+        path = exercise_paths[exercise.id]
+        exercise_code = codes.get(path)
         src, text = render(
             "exercise.md.j2",
             links.exercise_src(exercise.id),
+            exercise_code=exercise_code,
+            exercise_short_path=links.page_path(f"s/{exercise_code}.md") if exercise_code else "",
+            step_codes={s.id: codes[f"{path}#{links.anchor('step', s.id)}"] for s in exercise.steps if f"{path}#{links.anchor('step', s.id)}" in codes},
             exercise=exercise,
             stage=content.stage_of(exercise.id),
             label=content.label_of(exercise.id),
@@ -178,8 +184,8 @@ def render_pages(
         card_path = links.page_path(links.card_src(routine.id))
         src, text = render("routine.md.j2", links.routine_src(routine.id), routine=routine, items=items, card_path=card_path)
         pages[src] = text
-        pages.update([_card(render, content, routine, site_url, card_pdfs, linker, codes or {})])
-    pages.update([_clinicians(render, content, site_url, codes or {}, linker), _builder(render, content, linker)])
+        pages.update([_card(render, content, routine, site_url, card_pdfs, linker, codes)])
+    pages.update([_clinicians(render, content, site_url, codes, linker), _builder(render, content, linker)])
     return pages
 
 

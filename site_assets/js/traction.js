@@ -151,3 +151,71 @@ document.addEventListener("input", (event) => {
   observer.observe(list, { childList: true });
   input.addEventListener("input", () => window.setTimeout(update, 50));
 })();
+
+// Clinician mode: the Copy link controls and short codes beside each instruction are for
+// clinicians, so they show only once turned on. The choice is kept on this device only when asked
+// ("Remember"); otherwise it ends with the page. Patients get one "Share this exercise" button.
+(() => {
+  const KEY = "traction-clinician-mode";
+  const panels = document.querySelectorAll(".traction-clinician-panel");
+  const toggles = document.querySelectorAll("[data-traction-clinician-toggle]");
+  const remembers = document.querySelectorAll("[data-traction-clinician-remember]");
+  const storage = (() => {
+    try {
+      return window.localStorage;
+    } catch (error) {
+      return null;  // storage blocked: the mode still works for this page
+    }
+  })();
+  const remembered = storage && storage.getItem(KEY) === "on";
+  const show = (on) => {
+    document.body.classList.toggle("traction-clinician", on);
+    toggles.forEach((box) => { box.checked = on; });
+  };
+  const save = () => {
+    if (!storage) return;
+    if (remembers.length && remembers[0].checked) storage.setItem(KEY, document.body.classList.contains("traction-clinician") ? "on" : "off");
+    else storage.removeItem(KEY);
+  };
+  panels.forEach((panel) => { panel.hidden = false; });
+  remembers.forEach((box) => { box.checked = remembered; });
+  show(remembered);
+  toggles.forEach((box) => box.addEventListener("change", () => { show(box.checked); save(); }));
+  remembers.forEach((box) => box.addEventListener("change", () => {
+    remembers.forEach((other) => { other.checked = box.checked; });
+    save();
+  }));
+})();
+
+// "Share this exercise": the phone's share sheet where there is one, else copy the page's address.
+(() => {
+  const button = document.querySelector("[data-traction-share]");
+  if (!button) {
+    return;
+  }
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    const url = window.location.href.split("#")[0];
+    const status = document.getElementById("traction-status");
+    if (navigator.share) {
+      try {
+        await navigator.share({ title: document.title, url });
+        return;
+      } catch (error) {
+        if (error && error.name === "AbortError") return;  // the person closed the share sheet
+      }
+    }
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch (error) {
+      copied = false;
+    }
+    if (status) {
+      status.textContent = copied ? button.dataset.shared : url;
+      window.clearTimeout(status.traction);
+      status.traction = window.setTimeout(() => { status.textContent = ""; }, 4000);
+    }
+  });
+})();

@@ -21,6 +21,7 @@ def test_copy_link_copies_the_step_address_and_announces_it(browser, fixture_url
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(fixture_url + "exercises/childs-pose/")
+    page.get_by_label("Show a link and a short code beside each instruction").check()  # clinician mode
     control = page.locator("#step-sit-back .traction-copy")
     control.focus()
     page.keyboard.press("Enter")  # keyboard only

@@ -121,3 +121,43 @@ def test_clinician_filter_matches_other_names(browser, guide_url, query, expecte
     assert page.locator("[data-traction-filterable]:visible").count() == 0
     assert "qwertyuiop" in page.locator("#traction-filter-none").inner_text()
     page.close()
+
+
+CLINICIAN = "Show a link and a short code beside each instruction"
+
+
+def test_patients_get_one_share_button_and_no_clinician_controls(browser, guide_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], viewport=PHONE)
+    page = context.new_page()
+    page.goto(guide_url + "exercises/childs-pose/")
+    assert page.locator(".traction-copy:visible, .traction-code:visible").count() == 0
+    share = page.get_by_role("button", name="Share this exercise")
+    assert share.count() == 1 and share.is_visible()
+    share.click()  # headless Chromium has no share sheet: the address is copied and announced
+    page.locator("#traction-status").wait_for(state="visible")
+    assert page.locator("#traction-status").inner_text() == "Link copied."
+    assert page.evaluate("navigator.clipboard.readText()") == guide_url + "exercises/childs-pose/"
+    context.close()
+
+
+def test_clinician_mode_shows_links_and_codes_and_is_remembered_only_if_asked(browser, guide_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(guide_url + "exercises/childs-pose/")
+    page.get_by_label(CLINICIAN).check()
+    assert page.locator("#step-sit-back .traction-copy").is_visible()
+    assert page.locator("#step-sit-back .traction-code").inner_text() == "cp-sb"
+    assert page.locator(".traction-exercise-code code").inner_text() == "cp"
+    page.reload()
+    assert page.locator("#step-sit-back .traction-copy").is_hidden()  # not asked to remember: gone
+    assert page.evaluate("localStorage.getItem('traction-clinician-mode')") is None
+    page.get_by_label(CLINICIAN).check()
+    page.get_by_label("Remember this on this device").check()
+    page.goto(guide_url + "exercises/runners-lunge/")  # another page, same device
+    assert page.locator(".traction-copy").first.is_visible()
+    assert page.get_by_label(CLINICIAN).is_checked()
+    page.get_by_label("Remember this on this device").uncheck()
+    assert page.evaluate("localStorage.getItem('traction-clinician-mode')") is None  # forgetting removes it
+    page.reload()
+    assert page.locator(".traction-copy").first.is_hidden()
+    context.close()
