@@ -105,6 +105,8 @@ EN = MappingProxyType(
         "moved_text": "Opening",
         "copy_link": "Copy link",
         "share_exercise": "Share this exercise",
+        "deeplink_text": "You were sent to instruction {n} —",
+        "deeplink_top": "see the whole exercise from the top",
         "clinician_mode_title": "For clinicians",
         "clinician_mode_toggle": "Show a link and a short code beside each instruction",
         "clinician_mode_remember": "Remember this on this device",

@@ -219,3 +219,41 @@ document.addEventListener("input", (event) => {
     }
   });
 })();
+
+// A link to one instruction (#step-…, or an old id kept as an alias inside it) lands with a
+// one-line banner ("You were sent to instruction 2 — see the whole exercise from the top") and
+// the instruction before it in view, so the linked one is read in its context.
+(() => {
+  const banner = document.getElementById("traction-deeplink");
+  if (!banner) {
+    return;
+  }
+  const land = () => {
+    let target = null;
+    try {
+      target = window.location.hash.length > 1 ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    } catch (error) {
+      target = null;  // a malformed #fragment is simply no deep link
+    }
+    const step = target && target.closest(".traction-step");
+    banner.hidden = !step;
+    document.body.classList.toggle("traction-deeplinked", Boolean(step));
+    if (!step) {
+      return;
+    }
+    const number = [...step.parentElement.children].indexOf(step) + 1;
+    banner.querySelector(".traction-deeplink__text").textContent = banner.dataset.text.replace("{n}", number);
+    const previous = step.previousElementSibling;
+    window.requestAnimationFrame(() => (previous || step).scrollIntoView({ block: "start" }));
+  };
+  banner.querySelector("[data-traction-top]").addEventListener("click", (event) => {
+    event.preventDefault();
+    window.scrollTo({ top: 0 });
+  });
+  window.addEventListener("hashchange", land);
+  if (document.readyState === "complete") {
+    land();
+  } else {
+    window.addEventListener("load", land);
+  }
+})();

@@ -161,3 +161,25 @@ def test_clinician_mode_shows_links_and_codes_and_is_remembered_only_if_asked(br
     page.reload()
     assert page.locator(".traction-copy").first.is_hidden()
     context.close()
+
+
+def test_a_deep_link_lands_with_a_banner_and_the_instruction_before_in_view(browser, guide_url):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(guide_url + "exercises/runners-lunge/#step-turn-back-leg")  # instruction 3
+    banner = page.locator("#traction-deeplink")
+    banner.wait_for(state="visible")
+    assert banner.inner_text() == "You were sent to instruction 3 — see the whole exercise from the top"
+    page.wait_for_timeout(300)
+    header = page.locator(".md-header").bounding_box()
+    banner_box = banner.bounding_box()
+    previous = page.locator("#step-back-leg").bounding_box()
+    target = page.locator("#step-turn-back-leg").bounding_box()
+    assert banner_box["y"] >= header["y"] + header["height"] - 1  # below the header, not under it
+    assert previous["y"] >= banner_box["y"] + banner_box["height"] - 1  # instruction 2 is in view…
+    assert target["y"] + target["height"] <= PHONE["height"]  # …and so is the linked instruction 3
+    banner.get_by_role("link", name="see the whole exercise from the top").click()
+    page.wait_for_function("window.scrollY === 0")
+    assert page.locator(".traction-dosage").is_visible()  # the context: dosage and when to stop
+    page.goto(guide_url + "exercises/runners-lunge/#cue-front-leg-bent")  # not an instruction: no banner
+    assert page.locator("#traction-deeplink").is_hidden()
+    page.close()
