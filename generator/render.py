@@ -10,7 +10,18 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import dosage_text, links
-from .card import CARD_CAPACITY, PAPERS, SINGLE_COLUMN_MAX, card_cue, card_equipment, card_items, card_layout, routine_minutes
+from .card import (
+    BREATH_SECONDS,
+    CARD_CAPACITY,
+    PAPERS,
+    SINGLE_COLUMN_MAX,
+    WORDED_REPETITIONS,
+    card_cue,
+    card_equipment,
+    card_items,
+    card_layout,
+    routine_minutes,
+)
 from .content import Content
 from .figures.store import figure_size
 from .model import Routine
@@ -185,7 +196,7 @@ def render_pages(
         src, text = render("routine.md.j2", links.routine_src(routine.id), routine=routine, items=items, card_path=card_path)
         pages[src] = text
         pages.update([_card(render, content, routine, site_url, card_pdfs, linker, codes)])
-    pages.update([_clinicians(render, content, site_url, codes, linker), _builder(render, content, linker)])
+    pages.update([_clinicians(render, content, site_url, codes, linker), _builder(render, content, linker, codes)])
     return pages
 
 
@@ -232,7 +243,7 @@ def _card_dosage_words(language: str) -> dict[str, str]:
     return {key: short[key] for key in keys}
 
 
-def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
+def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) -> tuple[str, str]:
     """The card builder page, with the guide's data embedded as JSON for its script."""
     guide = content.guide
     w = words(guide.language)
@@ -249,6 +260,7 @@ def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
             "thumb_alt": figure.alt if figure else "",
             "dosage": exercise.dosage.model_dump(mode="json"),
             "url": here.page(links.page_path(links.exercise_src(exercise.id))),
+            "code": codes.get(links.page_path(links.exercise_src(exercise.id))),
             "equipment": exercise.equipment,
         }
     keys = ["card_stop", "tick_days", "day_n", "clinician_note", "version", "last_reviewed", "scan_for_card", "qr_card_label",
@@ -256,11 +268,13 @@ def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
             "builder_too_long", "builder_too_many", "builder_up", "builder_down", "builder_remove", "builder_note_count",
             "builder_outside", "builder_guide_range", "builder_outside_link", "builder_zero", "builder_sets_label",
             "builder_sets_none", "builder_at_capacity", "unit_seconds", "unit_minutes", "unit_breaths", "unit_times",
-            "unit_times_each_side", "unit_sets", "card_how_often", "card_you_need", "nothing_needed", "card_code"]
+            "unit_times_each_side", "unit_sets", "card_how_often", "card_you_need", "nothing_needed", "card_code",
+            "card_how_long", "card_how_long_value", "range"]
     data = {
         "capacity": CARD_CAPACITY,
         "single_max": SINGLE_COLUMN_MAX,
         "note_max": NOTE_MAX,
+        "timing": {"breath_seconds": list(BREATH_SECONDS), "worded_repetitions": {k: list(v) for k, v in WORDED_REPETITIONS.items()}},
         "title_max": TITLE_MAX,
         "often_max": OFTEN_MAX,
         "max_hash": MAX_HASH,

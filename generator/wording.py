@@ -110,7 +110,7 @@ EN = MappingProxyType(
         "clinician_mode_title": "For clinicians",
         "clinician_mode_toggle": "Show a link and a short code beside each instruction",
         "clinician_mode_remember": "Remember this on this device",
-        "clinician_mode_tip": "Exercise pages show patients one Share button. To see a Copy link control and the short code beside each instruction, tick the box under \u201cFor clinicians\u201d at the end of any exercise page; tick \u201cRemember this on this device\u201d to keep it on.",
+        "clinician_mode_tip": "Exercise pages show patients one Share button. To see a Copy link control and the short code beside each instruction on exercise pages, tick the first box below (it is also at the end of every exercise page). Tick \u201cRemember this on this device\u201d to keep it on for your next visits.",
         "copy_link_to_step": "Copy link to instruction {n}",
         "link_copied": "Link to instruction {n} copied.",
         "link_copied_plain": "Link copied.",

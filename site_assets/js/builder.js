@@ -69,6 +69,35 @@
     return parts.join(w.dosage.separator);
   }
 
+  // How long the card takes, worked out from its amounts as card.py does for routine cards.
+  function seconds(amount, value) {
+    const [low, high] = amount.unit === "minutes" ? [60, 60] : amount.unit === "breaths" ? data.timing.breath_seconds : [1, 1];
+    return [value * low, value * high];
+  }
+
+  function minutes() {
+    let low = 0;
+    let high = 0;
+    for (const item of state.items) {
+      const dosage = data.exercises[item.id].dosage;
+      let [a, b] = dosage.duration ? seconds(dosage.duration, item.d) : [0, 0];
+      if (dosage.hold) {
+        const [holdLow, holdHigh] = seconds(dosage.hold, item.h);
+        const reps = typeof dosage.repetitions === "object" && dosage.repetitions
+          ? [item.r, item.r] : data.timing.worded_repetitions[dosage.repetitions] || [1, 1];
+        const sets = item.s || 1;
+        a += holdLow * reps[0] * sets;
+        b += holdHigh * reps[1] * sets;
+      }
+      const sides = dosage.per_side ? 2 : 1;
+      low += a * sides;
+      high += b * sides;
+    }
+    const from = Math.max(1, Math.floor(low / 60));
+    const to = Math.max(1, Math.ceil(high / 60));
+    return from === to ? String(from) : format(w.range, { min: from, max: to });
+  }
+
   function encode(view) {
     const items = state.items.map((item) => item.id + KEYS.filter((k) => k in item).map((k) => `.${k}${item[k]}`).join(""));
     const params = new URLSearchParams();
@@ -106,7 +135,7 @@
         const key = value[0];
         const number = Number(value.slice(1));
         if (key === "s") {
-          if (number > 0) item.s = number;
+          if (number > 0 && "r" in item) item.s = number;  // sets only where there are repetitions
           continue;
         }
         if (!limits(exercise.dosage, key)) continue;
@@ -253,7 +282,9 @@
     if (state.often) oftenValue.textContent = state.often;
     else oftenValue.append(el("span", "traction-card__blank"));
     often.append(el("dt", "", w.card_how_often), oftenValue);
-    meta.append(need, often);
+    const long = el("div");
+    long.append(el("dt", "", w.card_how_long), el("dd", "", format(w.card_how_long_value, { range: minutes() })));
+    meta.append(need, long, often);
     const list = el("ol", "traction-card__list");
     state.items.forEach((item) => {
       const exercise = data.exercises[item.id];
@@ -267,7 +298,13 @@
         entry.append(img);
       }
       const text = el("div", "traction-card__text");
-      const name = el("p", "traction-card__name", `${exercise.stage}. `);
+      const name = el("p", "traction-card__name");
+      if (exercise.code) {
+        const code = el("span", "traction-card__code", `${w.card_code} `);
+        code.append(el("code", "", exercise.code));
+        name.append(code);
+      }
+      name.append(`${exercise.stage}. `);
       const link = el("a", "", exercise.title);
       link.href = exercise.url;
       name.append(link);

@@ -141,3 +141,18 @@ def test_card_pdfs_are_written_and_linked(tmp_path):
     result = traction("cards", "--pdf", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["both-a4.pdf", "both-letter.pdf"]
+
+
+def test_a_full_custom_card_still_fits(browser, guide_site, guide_url):
+    """Ten exercises with sets, and the longest title, how-often line and note the builder takes."""
+    import urllib.parse
+
+    exported = json.loads((guide_site / "api/guide.json").read_text())
+    items = "~".join(f"{e['id']}.s3" for e in exported["exercises"][:10])
+    fields = {"t": "T" * 60, "often": "O " * 30, "note": ("Go gently and stop at any sharp pain. " * 5)[:140], "v": "1"}
+    page = browser.new_page()
+    page.goto(guide_url + "builder/#x=" + items + "&" + urllib.parse.urlencode(fields))
+    assert page.locator("#traction-builder-card .traction-card__item").count() == 10
+    assert page.locator("#traction-builder-card .traction-card__list").evaluate("el => getComputedStyle(el).display") == "grid"
+    assert pdf_pages(page, "A4") == 1 and pdf_pages(page, "Letter") == 1
+    page.close()

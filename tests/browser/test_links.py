@@ -218,6 +218,8 @@ def test_builder_keeps_the_clinicians_prescription(browser, fixture_url):
     card = card_text(page)
     assert "Hold 45 s · 3 times in 2 sets each side" in card
     assert "Maria's back plan" in card and "Twice a day" in card
+    assert "About 9 minutes in all" in card  # 45 s × 3 times × 2 sets × 2 sides, worked out from the amounts
+    assert "Code rl" in card  # the exercise's short code, as on routine cards
     pdf_text = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[0].extract_text()
     assert "Maria's back plan" in pdf_text and "Make your own card" not in pdf_text  # the printed card keeps its title
     for _ in range(9):

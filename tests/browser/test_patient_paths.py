@@ -183,3 +183,13 @@ def test_a_deep_link_lands_with_a_banner_and_the_instruction_before_in_view(brow
     page.goto(guide_url + "exercises/runners-lunge/#cue-front-leg-bent")  # not an instruction: no banner
     assert page.locator("#traction-deeplink").is_hidden()
     page.close()
+
+
+def test_short_codes_never_wrap(browser, guide_url):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(guide_url + "clinicians/")
+    codes = page.locator("#traction-links code").evaluate_all(
+        "els => els.map(el => [el.textContent, getComputedStyle(el).whiteSpace, el.getClientRects().length])")
+    assert len(codes) > 50
+    assert [c for c in codes if c[1] != "nowrap" or c[2] != 1] == []
+    page.close()
