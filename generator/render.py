@@ -78,11 +78,11 @@ def _environment(language: str) -> Environment:
     return env
 
 
-def source_line(content: Content) -> str:
-    """'Based on “Title” by Author, Publisher, 9 June 2023. …'."""
+def source_line(content: Content, short: bool = False) -> str:
+    """'Based on “Title” by Author, Publisher, 9 June 2023. …' (``short``: without the last sentence, for cards)."""
     source = content.guide.source
     date = f"{source.published.day} {source.published:%B} {source.published.year}"
-    return words(content.guide.language)["source_line"].format(
+    return words(content.guide.language)["source_line_short" if short else "source_line"].format(
         title=source.title, author=source.author, publisher=source.publisher, date=date
     )
 
@@ -279,7 +279,7 @@ def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) 
         "often_max": OFTEN_MAX,
         "max_hash": MAX_HASH,
         "words": {k: w[k] for k in keys} | {"dosage": _card_dosage_words(guide.language)},
-        "guide": {"title": guide.title, "version": guide.review.version, "last_reviewed": guide.review.last_reviewed.isoformat(), "credit": source_line(content)},
+        "guide": {"title": guide.title, "version": guide.review.version, "last_reviewed": guide.review.last_reviewed.isoformat(), "credit": source_line(content, short=True)},
         "safety": {
             "stop": " ".join(guide.safety.stop_rules),
             "tiers": [{"label": w[f"red_flags_card_{tier}"], "signs": signs} for tier, signs in guide.safety.red_flags.tiers()],
@@ -324,5 +324,6 @@ def _card(
         equipment=card_equipment(items),
         minutes=dosage_text.minutes_range(low, high, content.guide.language),
         codes=item_codes,
+        card_credit=source_line(content, short=True),
         code_example=links.absolute(site_url, f"s/{next(iter(item_codes.values()))}/") if all(item_codes.values()) else None,
     )

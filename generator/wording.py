@@ -34,6 +34,7 @@ EN = MappingProxyType(
         "picture_credit": "Pictures by {credit}, licence {licence}. Drawn for this guide; no photos from the source article are used.",
         "source": "Where this comes from",
         "source_line": "Based on “{title}” by {author}, {publisher}, {date}. Rewritten in plain words for this guide.",
+        "source_line_short": "Based on “{title}” by {author}, {publisher}, {date}.",
         "red_flags": "Warning signs",
         "red_flags_intro": "If any of these signs apply to you, do not do these exercises until a doctor has checked you.",
         "red_flags_emergency": "Go to an emergency department now if you have",

@@ -149,7 +149,10 @@ document.addEventListener("input", (event) => {
   const observer = new MutationObserver(update);
   observer.observe(meta, { childList: true, characterData: true, subtree: true });
   observer.observe(list, { childList: true });
-  input.addEventListener("input", () => window.setTimeout(update, 50));
+  input.addEventListener("input", () => {
+    update();
+    window.setTimeout(update, 100);  // again once Material has searched for the new text
+  });
 })();
 
 // Clinician mode: the Copy link controls and short codes beside each instruction are for

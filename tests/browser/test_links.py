@@ -243,7 +243,7 @@ def test_a_shared_card_opens_read_only_with_an_edit_link(browser, fixture_url):
     assert heading.inner_text() == "Your exercises" and heading.bounding_box()["y"] < 844 / 2  # the card comes first
     assert "Once a day" in card_text(patient)
     patient.get_by_role("link", name="Edit this card").click()
-    assert patient.locator("#traction-builder-form").is_visible()
+    patient.locator("#traction-builder-form").wait_for(state="visible")
     assert patient.locator(".traction-builder__item").count() == 1 and "v=1" not in patient.url
     patient.goto(shared)
     patient.locator("#traction-builder-card").get_by_role("link", name="Child's pose").click()

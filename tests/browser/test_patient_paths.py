@@ -100,7 +100,7 @@ def test_search_with_no_result_offers_a_way_on(browser, guide_url):
     search(page, guide_url, "xylophone")
     help_box = page.locator(".traction-search-help")
     help_box.wait_for(state="visible", timeout=10_000)
-    assert "xylophone" in help_box.inner_text()
+    page.wait_for_function("document.querySelector('.traction-search-help').textContent.includes('“xylophone”')")
     help_box.get_by_role("link", name="Before you start: warning signs and when to stop").click()
     page.wait_for_url(guide_url + "safety/")
     search(page, guide_url, "roller")  # a result hides the help again
@@ -169,7 +169,9 @@ def test_a_deep_link_lands_with_a_banner_and_the_instruction_before_in_view(brow
     banner = page.locator("#traction-deeplink")
     banner.wait_for(state="visible")
     assert banner.inner_text() == "You were sent to instruction 3 — see the whole exercise from the top"
-    page.wait_for_timeout(300)
+    page.wait_for_function(  # the landing scroll has happened (fails by timeout if it never does)
+        "document.getElementById('step-back-leg').getBoundingClientRect().top < window.innerHeight && window.scrollY > 0")
+    page.wait_for_timeout(200)
     header = page.locator(".md-header").bounding_box()
     banner_box = banner.bounding_box()
     previous = page.locator("#step-back-leg").bounding_box()
