@@ -17,6 +17,9 @@ CARD_CAPACITY = 10
 SINGLE_COLUMN_MAX = 4
 PAPERS = ("a4", "letter")
 CARD_CUE_MAX = 100  # characters: about three lines beside a thumbnail in a two-column card
+# Characters of a routine's texts printed at the top of its card: "for whom" sits in half the
+# width (three lines), the progression rule across it (two lines).
+CARD_TEXT_MAX = {"for_whom": 130, "progression": 160}
 
 
 @dataclass(frozen=True)

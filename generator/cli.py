@@ -86,7 +86,7 @@ def _summary(stats_file: Path, warnings: int, seconds: float) -> str:
     return (
         f"Built {stats.get('pages', '?')} pages · {stats.get('exercises', '?')} exercises · "
         f"{drawn + cached} figures ({drawn} drawn, {cached} cached) · {stats.get('cards', '?')} cards · "
-        f"{warnings} warnings · {seconds:.1f} s"
+        f"{warnings} warning{'' if warnings == 1 else 's'} · {seconds:.1f} s"
     )
 
 

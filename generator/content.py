@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .card import CARD_CAPACITY, CARD_CUE_MAX, card_cue
+from .card import CARD_CAPACITY, CARD_CUE_MAX, CARD_TEXT_MAX, card_cue
 from .figures.check import pose_findings
 from .figures.photo import PhotoError, PhotoInfo, inspect_photo
 from .model import Exercise, Guide, Routine, Stage
@@ -276,6 +276,11 @@ def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None 
         if len(routine.exercises) > CARD_CAPACITY:
             problems.append(doc.problem(("exercises",), f"routine '{routine.id}' has too many exercises for its one-page card",
                                         f"at most {CARD_CAPACITY} exercises (split it into two routines)", f"{len(routine.exercises)} exercises", key=True))
+        for key, most in CARD_TEXT_MAX.items():
+            text = getattr(routine, key)
+            if text is not None and len(text) > most:
+                problems.append(doc.problem((key,), f"'{key}' is too long for the routine's one-page card",
+                                            f"at most {most} characters", f"{len(text)} characters"))
         for i, item in enumerate(routine.exercises):
             if item.exercise not in exercises and item.exercise not in broken:
                 problems.append(_unknown(doc, ("exercises", i, "exercise"), "exercise", item.exercise, exercises))

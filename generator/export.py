@@ -51,6 +51,7 @@ def guide_data(content: Content, site_url: str | None, registered: list[Any] | N
             {
                 **exercise.model_dump(mode="json"),
                 "stage": content.stage_of(exercise.id).number,
+                "label": content.label_of(exercise.id),  # its place in the sequence, as every page shows it: "1a", "3"
                 "url": page["url"],
                 "code": codes.get(path),
                 "dosage_text": dosage_text.line(exercise.dosage, language),

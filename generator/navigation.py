@@ -22,9 +22,9 @@ def navigation(content: Content, extra_pages: list[str]) -> list[Any]:
         if len(pages) == 1:
             sequence.append({html_text(f"{stage.number}. {pages[0].title}"): links.exercise_src(pages[0].id)})
         else:
-            section = [{html_text(e.title): links.exercise_src(e.id)} for e in pages]
+            section = [{html_text(f"{content.label_of(e.id)}. {e.title}"): links.exercise_src(e.id)} for e in pages]
             sequence.append({html_text(f"{stage.number}. {stage.title}"): section})
-    nav: list[Any] = [{w["home"]: HOME_SRC}, {w["before_you_start"]: SAFETY_SRC}, {w["the_steps"]: sequence}]
+    nav: list[Any] = [{w["home"]: HOME_SRC}, {w["before_you_start"]: SAFETY_SRC}, {w["the_parts"]: sequence}]
     if content.routines:
         nav.append({w["routines"]: [{html_text(r.title): links.routine_src(r.id)} for r in content.routines.values()]})
     nav.extend(sorted(extra_pages))

@@ -10,7 +10,19 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import dosage_text, links
-from .card import CARD_CAPACITY, PAPERS, SINGLE_COLUMN_MAX, card_cue, card_equipment, card_figure, card_items, card_layout, routine_minutes
+from .card import (
+    BREATH_SECONDS,
+    CARD_CAPACITY,
+    PAPERS,
+    SINGLE_COLUMN_MAX,
+    WORDED_REPETITIONS,
+    card_cue,
+    card_equipment,
+    card_figure,
+    card_items,
+    card_layout,
+    routine_minutes,
+)
 from .content import Content
 from .figures.store import card_picture, figure_size
 from .model import Routine
@@ -23,6 +35,8 @@ CLINICIANS_SRC = "clinicians.md"
 BUILDER_SRC = "builder.md"
 QR_SCRIPT = "assets/traction/vendor/qrcode-generator-2.0.4/qrcode.js"  # self-hosted, for QR codes drawn in the browser
 NOTE_MAX = 140  # characters: the note travels in the card's URL and its QR code
+TITLE_MAX = 60  # characters of a custom card's title, and of its "how often" line
+OFTEN_MAX = 60
 MAX_HASH = 2000  # characters of card address the builder accepts
 ABOUT_SRC = "about.md"
 HOME_SRC = "index.md"
@@ -65,11 +79,11 @@ def _environment(language: str) -> Environment:
     return env
 
 
-def source_line(content: Content) -> str:
-    """'Based on “Title” by Author, Publisher, 9 June 2023. …'."""
+def source_line(content: Content, short: bool = False) -> str:
+    """'Based on “Title” by Author, Publisher, 9 June 2023. …' (``short``: without the last sentence, for cards)."""
     source = content.guide.source
     date = f"{source.published.day} {source.published:%B} {source.published.year}"
-    return words(content.guide.language)["source_line"].format(
+    return words(content.guide.language)["source_line_short" if short else "source_line"].format(
         title=source.title, author=source.author, publisher=source.publisher, date=date
     )
 
@@ -82,6 +96,11 @@ def theme_extra(content: Content) -> dict[str, Any]:
         "about_path": links.page_path(ABOUT_SRC),
         "about_label": w["about"],
         "not_found": {key.removeprefix("not_found_"): w[key] for key in w if key.startswith("not_found_")},
+        "search": {
+            "none": w["search_none"],
+            "links": [{"path": links.page_path(SAFETY_SRC), "label": w["search_safety"]},
+                      {"path": links.page_path(HOME_SRC) + "#the-sequence", "label": w["search_sequence"]}],
+        },
     }
 
 
@@ -148,10 +167,16 @@ def render_pages(
             ),
         ]
     )
+    codes = codes or {}
     for exercise in content.exercises.values():
+        path = exercise_paths[exercise.id]
+        exercise_code = codes.get(path)
         src, text = render(
             "exercise.md.j2",
             links.exercise_src(exercise.id),
+            exercise_code=exercise_code,
+            exercise_short_path=links.page_path(f"s/{exercise_code}.md") if exercise_code else "",
+            step_codes={s.id: codes[f"{path}#{links.anchor('step', s.id)}"] for s in exercise.steps if f"{path}#{links.anchor('step', s.id)}" in codes},
             exercise=exercise,
             stage=content.stage_of(exercise.id),
             label=content.label_of(exercise.id),
@@ -172,8 +197,8 @@ def render_pages(
         card_path = links.page_path(links.card_src(routine.id))
         src, text = render("routine.md.j2", links.routine_src(routine.id), routine=routine, items=items, card_path=card_path)
         pages[src] = text
-        pages.update([_card(render, content, routine, site_url, card_pdfs, linker, codes or {})])
-    pages.update([_clinicians(render, content, site_url, codes or {}, linker), _builder(render, content, linker)])
+        pages.update([_card(render, content, routine, site_url, card_pdfs, linker, codes)])
+    pages.update([_clinicians(render, content, site_url, codes, linker), _builder(render, content, linker, codes)])
     return pages
 
 
@@ -212,7 +237,15 @@ def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict
     )
 
 
-def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
+def _card_dosage_words(language: str) -> dict[str, str]:
+    """The card's compact dosage wording, for the builder's script (only what it uses)."""
+    short = short_words(language)
+    keys = ["duration", "hold", "reps", "reps_several", "reps_as_needed", "each_side", "sets", "separator", "range"]
+    keys += [f"{unit}_{n}" for unit in ("times", "seconds", "minutes", "breaths") for n in ("one", "many")]
+    return {key: short[key] for key in keys}
+
+
+def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) -> tuple[str, str]:
     """The card builder page, with the guide's data embedded as JSON for its script."""
     guide = content.guide
     w = words(guide.language)
@@ -231,17 +264,27 @@ def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
             "thumb_width": picture[1].width if picture else 0,
             "thumb_height": picture[1].height if picture else 0,
             "dosage": exercise.dosage.model_dump(mode="json"),
+            "url": here.page(links.page_path(links.exercise_src(exercise.id))),
+            "code": codes.get(links.page_path(links.exercise_src(exercise.id))),
+            "equipment": exercise.equipment,
         }
     keys = ["card_stop", "tick_days", "day_n", "clinician_note", "version", "last_reviewed", "scan_for_card", "qr_card_label",
             "hold_label", "duration_label", "reps_label", "builder_card_title", "builder_unknown", "builder_damaged",
-            "builder_too_long", "builder_clamped", "builder_too_many", "builder_up", "builder_down", "builder_remove"]
+            "builder_too_long", "builder_too_many", "builder_up", "builder_down", "builder_remove", "builder_note_count",
+            "builder_outside", "builder_guide_range", "builder_outside_link", "builder_zero", "builder_sets_label",
+            "builder_sets_none", "builder_at_capacity", "unit_seconds", "unit_minutes", "unit_breaths", "unit_times",
+            "unit_times_each_side", "unit_sets", "card_how_often", "card_you_need", "nothing_needed", "card_code",
+            "card_how_long", "card_how_long_value", "range"]
     data = {
         "capacity": CARD_CAPACITY,
         "single_max": SINGLE_COLUMN_MAX,
         "note_max": NOTE_MAX,
+        "timing": {"breath_seconds": list(BREATH_SECONDS), "worded_repetitions": {k: list(v) for k, v in WORDED_REPETITIONS.items()}},
+        "title_max": TITLE_MAX,
+        "often_max": OFTEN_MAX,
         "max_hash": MAX_HASH,
-        "words": {k: w[k] for k in keys} | {"dosage": dict(short_words(guide.language))},
-        "guide": {"title": guide.title, "version": guide.review.version, "last_reviewed": guide.review.last_reviewed.isoformat(), "credit": source_line(content)},
+        "words": {k: w[k] for k in keys} | {"dosage": _card_dosage_words(guide.language)},
+        "guide": {"title": guide.title, "version": guide.review.version, "last_reviewed": guide.review.last_reviewed.isoformat(), "credit": source_line(content, short=True)},
         "safety": {
             "stop": " ".join(guide.safety.stop_rules),
             "tiers": [{"label": w[f"red_flags_card_{tier}"], "signs": signs} for tier, signs in guide.safety.red_flags.tiers()],
@@ -255,6 +298,8 @@ def _builder(render: Any, content: Content, linker: Any) -> tuple[str, str]:
         stages={e: content.label_of(e) for e in content.exercises},
         data=data,
         note_max=NOTE_MAX,
+        title_max=TITLE_MAX,
+        often_max=OFTEN_MAX,
         qr_script=here.file(QR_SCRIPT),
         builder_script=here.file("assets/traction/js/builder.js"),
     )
@@ -284,5 +329,6 @@ def _card(
         equipment=card_equipment(items),
         minutes=dosage_text.minutes_range(low, high, content.guide.language),
         codes=item_codes,
+        card_credit=source_line(content, short=True),
         code_example=links.absolute(site_url, f"s/{next(iter(item_codes.values()))}/") if all(item_codes.values()) else None,
     )

@@ -1,7 +1,10 @@
 // The custom card builder. Everything the clinician picks lives in the page address (after #),
 // so nothing is sent to a server or stored. Anything read from the address is treated as data:
-// ids are checked against the guide, numbers are clamped to the ranges the guide allows, and
-// text is only ever set with textContent.
+// ids are checked against the guide, numbers are checked (an amount outside the guide's range is
+// kept as written and marked, never changed silently), and text is only ever set with textContent.
+//
+// Two views of one address: the editor, and (with v=1, the link a patient is sent) a read-only
+// card with an "Edit this card" link back to the editor.
 (() => {
   const dataElement = document.getElementById("traction-builder-data");
   if (!dataElement) {
@@ -9,9 +12,10 @@
   }
   const data = JSON.parse(dataElement.textContent);
   const w = data.words;
-  const state = { items: [], note: "" };
+  const KEYS = ["d", "h", "r", "s"];  // duration, hold, repetitions, sets
+  const ITEM = /^([a-z0-9]+(?:-[a-z0-9]+)*)((?:\.[hdrs][0-9]{1,4}){0,4})$/;
   const $ = (id) => document.getElementById(id);
-  const ITEM = /^([a-z0-9]+(?:-[a-z0-9]+)*)((?:\.[hdr][0-9]{1,4}){0,3})$/;
+  let state;
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -37,9 +41,19 @@
     return item;
   }
 
+  function field(dosage, key) {
+    return { h: dosage.hold, d: dosage.duration, r: dosage.repetitions }[key];
+  }
+
+  // The guide's range for an amount, or null when the guide gives none (sets).
   function limits(dosage, key) {
-    const field = { h: dosage.hold, d: dosage.duration, r: dosage.repetitions }[key];
-    return field && typeof field === "object" ? [field.min, field.max || field.min] : null;
+    const value = field(dosage, key);
+    return value && typeof value === "object" ? [value.min, value.max || value.min] : null;
+  }
+
+  function outside(exercise, item, key) {
+    const range = limits(exercise.dosage, key);
+    return Boolean(range) && key in item && (item[key] < range[0] || item[key] > range[1]);
   }
 
   function dosageText(exercise, item) {
@@ -50,15 +64,48 @@
     if (dosage.repetitions === "several") parts.push(w.dosage.reps_several);
     else if (dosage.repetitions === "as needed") parts.push(w.dosage.reps_as_needed);
     else if (dosage.repetitions) parts.push(format(w.dosage.reps, { count: unitWords("times", item.r) }));
+    if (item.s && parts.length) parts[parts.length - 1] += ` ${format(w.dosage.sets, { count: item.s })}`;
     if (dosage.per_side && parts.length) parts[parts.length - 1] += ` ${w.dosage.each_side}`;
     return parts.join(w.dosage.separator);
   }
 
-  function encode() {
-    const items = state.items.map((item) => item.id + ["h", "d", "r"].filter((k) => k in item).map((k) => `.${k}${item[k]}`).join(""));
+  // How long the card takes, worked out from its amounts as card.py does for routine cards.
+  function seconds(amount, value) {
+    const [low, high] = amount.unit === "minutes" ? [60, 60] : amount.unit === "breaths" ? data.timing.breath_seconds : [1, 1];
+    return [value * low, value * high];
+  }
+
+  function minutes() {
+    let low = 0;
+    let high = 0;
+    for (const item of state.items) {
+      const dosage = data.exercises[item.id].dosage;
+      let [a, b] = dosage.duration ? seconds(dosage.duration, item.d) : [0, 0];
+      if (dosage.hold) {
+        const [holdLow, holdHigh] = seconds(dosage.hold, item.h);
+        const reps = typeof dosage.repetitions === "object" && dosage.repetitions
+          ? [item.r, item.r] : data.timing.worded_repetitions[dosage.repetitions] || [1, 1];
+        const sets = item.s || 1;
+        a += holdLow * reps[0] * sets;
+        b += holdHigh * reps[1] * sets;
+      }
+      const sides = dosage.per_side ? 2 : 1;
+      low += a * sides;
+      high += b * sides;
+    }
+    const from = Math.max(1, Math.floor(low / 60));
+    const to = Math.max(1, Math.ceil(high / 60));
+    return from === to ? String(from) : format(w.range, { min: from, max: to });
+  }
+
+  function encode(view) {
+    const items = state.items.map((item) => item.id + KEYS.filter((k) => k in item).map((k) => `.${k}${item[k]}`).join(""));
     const params = new URLSearchParams();
     if (items.length) params.set("x", items.join("~"));
+    if (state.title) params.set("t", state.title);
+    if (state.often) params.set("often", state.often);
     if (state.note) params.set("note", state.note);
+    if (view) params.set("v", "1");
     return params.toString();
   }
 
@@ -73,7 +120,8 @@
       return [w.builder_damaged];
     }
     const unknown = [];
-    const clamped = [];
+    const marked = [];
+    const zero = [];
     for (const part of (params.get("x") || "").split("~").filter(Boolean)) {
       const match = ITEM.exec(part);
       if (!match) return [w.builder_damaged];
@@ -85,11 +133,18 @@
       const item = { id: match[1], ...defaults(exercise.dosage) };
       for (const value of match[2].split(".").filter(Boolean)) {
         const key = value[0];
-        const range = limits(exercise.dosage, key);
-        if (!range) continue;
         const number = Number(value.slice(1));
-        item[key] = Math.min(Math.max(number, range[0]), range[1]);
-        if (item[key] !== number) clamped.push(exercise.title);
+        if (key === "s") {
+          if (number > 0 && "r" in item) item.s = number;  // sets only where there are repetitions
+          continue;
+        }
+        if (!limits(exercise.dosage, key)) continue;
+        if (number === 0) {
+          zero.push(exercise.title);  // item keeps the guide's lowest amount, and the message says so
+          continue;
+        }
+        item[key] = number;
+        if (outside(exercise, item, key)) marked.push(exercise.title);
       }
       if (state.items.length >= data.capacity) {
         problems.push(format(w.builder_too_many, { n: data.capacity }));
@@ -97,10 +152,13 @@
       }
       state.items.push(item);
     }
-    const note = params.get("note") || "";
-    state.note = note.slice(0, data.note_max);
+    state.title = (params.get("t") || "").slice(0, data.title_max);
+    state.often = (params.get("often") || "").slice(0, data.often_max);
+    state.note = (params.get("note") || "").slice(0, data.note_max);
+    state.view = params.get("v") === "1";
     if (unknown.length) problems.push(`${w.builder_unknown} ${unknown.join(", ")}`);
-    if (clamped.length) problems.push(`${w.builder_clamped} ${[...new Set(clamped)].join(", ")}`);
+    if (marked.length) problems.push(`${w.builder_outside_link} ${[...new Set(marked)].join(", ")}`);
+    if (zero.length) problems.push(`${w.builder_zero} ${[...new Set(zero)].join(", ")}`);
     return problems;
   }
 
@@ -122,21 +180,48 @@
     return document.importNode(svg, true);
   }
 
+  function unitLabel(exercise, key) {
+    if (key === "s") return w.unit_sets;
+    if (key === "r") return exercise.dosage.per_side ? w.unit_times_each_side : w.unit_times;
+    return w[`unit_${field(exercise.dosage, key).unit}`];
+  }
+
+  // One amount: its label, the number, its unit, the guide's range, and a mark when outside it.
   function numberInput(item, key, exercise, label) {
     const range = limits(exercise.dosage, key);
-    const wrap = el("label", "traction-builder__amount", `${label} `);
+    const id = `traction-amount-${state.items.indexOf(item)}-${key}`;
+    const wrap = el("span", "traction-builder__amount");
+    const caption = el("label", "", `${label} `);
+    caption.htmlFor = id;
     const input = el("input");
+    input.id = id;
     input.type = "number";
-    input.min = range[0];
-    input.max = range[1];
+    input.min = 1;
     input.step = 1;
-    input.value = item[key];
+    input.inputMode = "numeric";
+    input.value = key in item ? item[key] : "";
+    if (key === "s") input.placeholder = w.builder_sets_none;
+    const unit = el("span", "traction-builder__unit", ` ${unitLabel(exercise, key)}`);
+    wrap.append(caption, input, unit);
+    if (range) wrap.append(el("span", "traction-builder__range", ` (${format(w.builder_guide_range, { range: range[0] === range[1] ? range[0] : `${range[0]}–${range[1]}` })})`));
+    if (outside(exercise, item, key)) {
+      const mark = el("strong", "traction-builder__outside", ` ${w.builder_outside}`);
+      mark.id = `${id}-outside`;
+      input.setAttribute("aria-describedby", mark.id);
+      input.setAttribute("aria-invalid", "false");
+      wrap.append(mark);
+    }
     input.addEventListener("change", () => {
       const number = Math.round(Number(input.value));
-      item[key] = Math.min(Math.max(Number.isFinite(number) ? number : range[0], range[0]), range[1]);
+      if (key === "s" && (input.value === "" || number === 0)) {
+        delete item.s;
+      } else if (Number.isFinite(number) && number >= 1 && number <= 9999) {
+        item[key] = number;  // kept as the clinician wrote it, even outside the guide's range
+      }
       update();
+      const again = $(id);
+      if (again) again.focus();
     });
-    wrap.append(input, ` (${range[0]}–${range[1]})`);
     return wrap;
   }
 
@@ -147,18 +232,22 @@
     state.items.forEach((item, index) => {
       const exercise = data.exercises[item.id];
       const row = el("li", "traction-builder__item");
-      row.append(el("strong", "", exercise.title), " ");
-      if ("d" in item) row.append(numberInput(item, "d", exercise, w.duration_label));
-      if ("h" in item) row.append(numberInput(item, "h", exercise, w.hold_label));
-      if ("r" in item) row.append(numberInput(item, "r", exercise, w.reps_label));
+      row.append(el("strong", "", `${exercise.stage}. ${exercise.title}`), " ");
+      const amounts = el("span", "traction-builder__amounts");
+      if ("d" in item) amounts.append(numberInput(item, "d", exercise, w.duration_label));
+      if ("h" in item) amounts.append(numberInput(item, "h", exercise, w.hold_label));
+      if ("r" in item) amounts.append(numberInput(item, "r", exercise, w.reps_label));
+      if ("r" in item) amounts.append(numberInput(item, "s", exercise, w.builder_sets_label));
+      row.append(amounts);
       const buttons = [
-        [w.builder_up, () => index > 0 && state.items.splice(index - 1, 0, ...state.items.splice(index, 1))],
-        [w.builder_down, () => index < state.items.length - 1 && state.items.splice(index + 1, 0, ...state.items.splice(index, 1))],
-        [w.builder_remove, () => state.items.splice(index, 1)],
+        [w.builder_up, index === 0, () => state.items.splice(index - 1, 0, ...state.items.splice(index, 1))],
+        [w.builder_down, index === state.items.length - 1, () => state.items.splice(index + 1, 0, ...state.items.splice(index, 1))],
+        [w.builder_remove, false, () => state.items.splice(index, 1)],
       ];
-      for (const [label, action] of buttons) {
+      for (const [label, cannot, action] of buttons) {
         const button = el("button", "md-button traction-builder__button", label);
         button.type = "button";
+        button.disabled = cannot;  // a control that cannot act says so, instead of doing nothing
         button.setAttribute("aria-label", `${label}: ${exercise.title}`);
         button.addEventListener("click", () => {
           action();
@@ -168,6 +257,11 @@
       }
       list.append(row);
     });
+    const full = state.items.length >= data.capacity;
+    for (const add of document.querySelectorAll("[data-builder-add]")) {
+      add.disabled = full;
+    }
+    if (full) showMessages([format(w.builder_at_capacity, { n: data.capacity })]);
   }
 
   function renderCard(url) {
@@ -175,12 +269,24 @@
     card.id = "card";
     const head = el("header", "traction-card__head");
     const titles = el("div", "traction-card__titles");
-    titles.append(el("p", "traction-card__guide", data.guide.title), el("h1", "", w.builder_card_title), el("p", "traction-card__scan", w.scan_for_card));
+    titles.append(el("p", "traction-card__guide", data.guide.title), el("h1", "", state.title || w.builder_card_title), el("p", "traction-card__scan", w.scan_for_card));
     const qr = el("div", "traction-card__qr");
     qr.append(qrSvg(url, w.qr_card_label));
     head.append(titles, qr);
+    const meta = el("dl", "traction-card__meta");
+    const equipment = [...new Set(state.items.flatMap((item) => data.exercises[item.id].equipment))];
+    const need = el("div");
+    need.append(el("dt", "", w.card_you_need), el("dd", "", equipment.length ? equipment.join("; ") : w.nothing_needed));
+    const often = el("div", "traction-card__often");
+    const oftenValue = el("dd");
+    if (state.often) oftenValue.textContent = state.often;
+    else oftenValue.append(el("span", "traction-card__blank"));
+    often.append(el("dt", "", w.card_how_often), oftenValue);
+    const long = el("div");
+    long.append(el("dt", "", w.card_how_long), el("dd", "", format(w.card_how_long_value, { range: minutes() })));
+    meta.append(need, long, often);
     const list = el("ol", "traction-card__list");
-    state.items.forEach((item, index) => {
+    state.items.forEach((item) => {
       const exercise = data.exercises[item.id];
       const entry = el("li", "traction-card__item");
       const body = el("div", "traction-card__body");
@@ -193,10 +299,20 @@
         body.append(img);
       }
       const text = el("div", "traction-card__text");
+      const name = el("p", "traction-card__name");
+      if (exercise.code) {
+        const code = el("span", "traction-card__code", `${w.card_code} `);
+        code.append(el("code", "", exercise.code));
+        name.append(code);
+      }
+      name.append(`${exercise.stage}. `);
+      const link = el("a", "", exercise.title);
+      link.href = exercise.url;
+      name.append(link);
       text.append(el("p", "traction-card__dosage", dosageText(exercise, item)));
       if (exercise.cue) text.append(el("p", "traction-card__cue", exercise.cue));
       body.append(text);
-      entry.append(el("p", "traction-card__name", `${exercise.stage}. ${exercise.title}`), body);
+      entry.append(name, body);
       list.append(entry);
     });
     const stop = el("section", "traction-card__stop");
@@ -231,47 +347,62 @@
     bottom.append(week, note);
     const foot = el("footer", "traction-card__foot");
     foot.append(el("p", "", `${w.version} ${data.guide.version} · ${w.last_reviewed} ${data.guide.last_reviewed} · ${data.guide.credit}`));
-    card.append(head, list, stop, bottom, foot);
+    card.append(head, meta, list, stop, bottom, foot);
     $("traction-builder-card").replaceChildren(card);
   }
 
   function update() {
-    const hash = encode();
+    const hash = encode(state.view);
     history.replaceState(null, "", hash ? `#${hash}` : window.location.pathname);
-    const url = window.location.href;
-    $("traction-builder-link").value = url;
-    $("traction-builder-copy").setAttribute("href", url);
+    const base = window.location.href.split("#")[0];
+    const shared = `${base}#${encode(true)}`;  // what the patient gets: the read-only card
+    $("traction-builder-link").value = shared;
+    $("traction-builder-copy").setAttribute("href", shared);
+    $("traction-builder-edit").setAttribute("href", `#${encode(false)}`);
+    $("traction-builder-title").value = state.title;
+    $("traction-builder-often").value = state.often;
     $("traction-builder-note").value = state.note;
+    $("traction-builder-note-count").textContent = format(w.builder_note_count, { n: state.note.length, max: data.note_max });
+    document.body.classList.toggle("traction-builder-viewing", state.view);
+    $("traction-builder-form").hidden = state.view;
+    $("traction-builder-view-bar").hidden = !state.view;
     renderList();
-    renderCard(url);
+    renderCard(shared);
+  }
+
+  function start() {
+    state = { items: [], title: "", often: "", note: "", view: false };
+    let messages;
+    try {
+      messages = decode(window.location.hash.slice(1));
+    } catch (error) {
+      messages = [w.builder_damaged];
+    }
+    if (messages.length && (messages[0] === w.builder_damaged || messages[0] === w.builder_too_long)) {
+      state = { items: [], title: "", often: "", note: "", view: false };
+    }
+    showMessages(messages);
+    update();
   }
 
   document.addEventListener("click", (event) => {
     const add = event.target.closest("[data-builder-add]");
-    if (!add) return;
-    if (state.items.length >= data.capacity) {
-      showMessages([format(w.builder_too_many, { n: data.capacity })]);
-      return;
-    }
+    if (!add || add.disabled) return;
+    if (state.items.length >= data.capacity) return;
     const id = add.dataset.builderAdd;
     state.items.push({ id, ...defaults(data.exercises[id].dosage) });
+    showMessages([]);
     update();
   });
-  $("traction-builder-note").addEventListener("input", (event) => {
-    state.note = event.target.value.slice(0, data.note_max);
-    update();
-  });
-
-  let messages;
-  try {
-    messages = decode(window.location.hash.slice(1));
-  } catch (error) {
-    messages = [w.builder_damaged];
+  for (const [id, key, max] of [["traction-builder-note", "note", "note_max"], ["traction-builder-title", "title", "title_max"], ["traction-builder-often", "often", "often_max"]]) {
+    $(id).addEventListener("input", (event) => {
+      state[key] = event.target.value.slice(0, data[max]);
+      const { selectionStart, selectionEnd } = event.target;
+      update();
+      event.target.setSelectionRange(selectionStart, selectionEnd);
+    });
   }
-  if (messages.length && (messages[0] === w.builder_damaged || messages[0] === w.builder_too_long)) {
-    state.items = [];
-    state.note = "";
-  }
-  showMessages(messages);
-  update();
+  // "Edit this card" (and any other change of address by the person) opens that card afresh.
+  window.addEventListener("hashchange", start);
+  start();
 })();

@@ -12,6 +12,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from generator.browser import serve
+from generator.card import CARD_TEXT_MAX
 
 from tests.conftest import make_project, traction
 
@@ -44,14 +45,18 @@ def test_a_full_card_at_capacity_still_fits(browser, tmp_path):
     project = make_project(tmp_path / "project")
     routine = project / "content" / "routines" / "both.yaml"
     items = "".join(f"  - exercise: {'childs-pose' if i % 2 else 'runners-lunge'}\n" for i in range(10))
-    routine.write_text(routine.read_text().split("exercises:")[0] + "exercises:\n" + items)
+    words = "People who have tried both stretches before and felt fine doing them. " * 4
+    longest = {key: words[:most].strip() for key, most in CARD_TEXT_MAX.items()}  # the longest texts check allows
+    head = routine.read_text().split("exercises:")[0].replace("for_whom: Anyone who has tried both stretches before.", f"for_whom: {longest['for_whom']}")
+    routine.write_text(head + f"progression: {longest['progression']}\nexercises:\n" + items)
     for name in ("childs-pose", "runners-lunge"):
         path = project / "content" / "exercises" / f"{name}.yaml"
         text = path.read_text()
         cue_start = text.index("cues:\n")
         long_cue = "  - id: long-card-cue\n    card: true\n    text: " + ("Breathe out slowly as you go. " * 4)[:100].strip() + "\n"
         path.write_text(text[: cue_start + 6] + long_cue + text[cue_start + 6 :])
-    assert traction("build", cwd=project).returncode == 0
+    long_address = {"TRACTION_SITE_URL": "https://physio-clinic.example.org/guides/low-back/"}  # longer printed addresses
+    assert traction("build", cwd=project, env=long_address).returncode == 0
     with serve(project / "site") as url:
         page = browser.new_page()
         page.goto(url + "cards/both/")
@@ -141,3 +146,18 @@ def test_card_pdfs_are_written_and_linked(tmp_path):
     result = traction("cards", "--pdf", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["both-a4.pdf", "both-letter.pdf"]
+
+
+def test_a_full_custom_card_still_fits(browser, guide_site, guide_url):
+    """Ten exercises with sets, and the longest title, how-often line and note the builder takes."""
+    import urllib.parse
+
+    exported = json.loads((guide_site / "api/guide.json").read_text())
+    items = "~".join(f"{e['id']}.s3" for e in exported["exercises"][:10])
+    fields = {"t": "T" * 60, "often": "O " * 30, "note": ("Go gently and stop at any sharp pain. " * 5)[:140], "v": "1"}
+    page = browser.new_page()
+    page.goto(guide_url + "builder/#x=" + items + "&" + urllib.parse.urlencode(fields))
+    assert page.locator("#traction-builder-card .traction-card__item").count() == 10
+    assert page.locator("#traction-builder-card .traction-card__list").evaluate("el => getComputedStyle(el).display") == "grid"
+    assert pdf_pages(page, "A4") == 1 and pdf_pages(page, "Letter") == 1
+    page.close()

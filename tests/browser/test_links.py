@@ -21,6 +21,7 @@ def test_copy_link_copies_the_step_address_and_announces_it(browser, fixture_url
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(fixture_url + "exercises/childs-pose/")
+    page.get_by_label("Show a link and a short code beside each instruction").check()  # clinician mode
     control = page.locator("#step-sit-back .traction-copy")
     control.focus()
     page.keyboard.press("Enter")  # keyboard only
@@ -107,6 +108,8 @@ def test_builder_round_trips_a_card_through_its_url(browser, fixture_url):
     page.goto(fixture_url + "builder/")
     page.get_by_role("button", name="Add: Runner's lunge stretch").click()
     page.get_by_role("button", name="Add: Child's pose").click()
+    assert page.get_by_role("button", name="Move up: Runner's lunge stretch").is_disabled()  # first: cannot move up
+    assert page.get_by_role("button", name="Move down: Child's pose").is_disabled()  # last: cannot move down
     page.get_by_role("button", name="Move up: Child's pose").click()
     hold = page.locator(".traction-builder__item").nth(1).locator("input").first
     hold.fill("25")
@@ -135,7 +138,7 @@ HOSTILE = {
     "unknown ids": ("x=childs-pose~no-such-thing~also-missing", "the guide does not have"),
     "script as an id": ("x=" + urllib.parse.quote("<script>window.pwned=1</script>"), "damaged"),
     "over-long input": ("x=" + "childs-pose~" * 400, "too long"),
-    "out-of-range amounts": ("x=childs-pose.h999.r0", "changed to fit"),
+    "out-of-range amounts": ("x=childs-pose.h999.r0", "outside the guide's range"),
     "malformed": ("x=childs-pose.q1.zz", "damaged"),
 }
 
@@ -158,8 +161,10 @@ def test_builder_treats_the_url_as_data(browser, fixture_url, case):
     else:
         note = page.locator(".traction-card__note-text").text_content()
         assert "<" in note and "window.pwned" in note  # shown as text
-    if case == "out-of-range amounts":
-        assert "Hold 5 breaths · 3 times" in card_text(page)
+    if case == "out-of-range amounts":  # kept as written and marked; a zero is named and replaced
+        assert "Hold 999 breaths · 3 times" in card_text(page)
+        assert "0 is not possible" in box.text_content()
+        assert page.locator(".traction-builder__outside").count() == 1
     page.close()
 
 
@@ -187,4 +192,61 @@ def test_not_found_page_offers_a_code_box_home_and_safety(browser, fixture_url):
     page.goto(fixture_url + "no/such/page/")
     page.get_by_role("link", name="Before you start: warning signs and when to stop").click()
     page.wait_for_url(fixture_url + "safety/")
+    page.close()
+
+
+def test_builder_keeps_the_clinicians_prescription(browser, fixture_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(fixture_url + "builder/")
+    page.get_by_role("button", name="Add: Runner's lunge stretch").click()
+    item = page.locator(".traction-builder__item").first
+    assert "seconds" in item.inner_text() and "times on each side" in item.inner_text()  # units beside amounts
+    hold, times, sets = item.locator("input").nth(0), item.locator("input").nth(1), item.locator("input").nth(2)
+    hold.fill("45")
+    hold.dispatch_event("change")
+    times.fill("3")
+    times.dispatch_event("change")
+    sets.fill("2")
+    sets.dispatch_event("change")
+    item = page.locator(".traction-builder__item").first
+    assert item.locator("input").nth(0).input_value() == "45" and item.locator("input").nth(1).input_value() == "3"
+    assert item.locator(".traction-builder__outside").count() == 2  # both marked, neither changed
+    page.fill("#traction-builder-title", "Maria's back plan")
+    page.fill("#traction-builder-often", "Twice a day")
+    page.fill("#traction-builder-note", "Go gently.")
+    assert page.locator("#traction-builder-note-count").inner_text() == "10 of 140 characters"
+    card = card_text(page)
+    assert "Hold 45 s · 3 times in 2 sets each side" in card
+    assert "Maria's back plan" in card and "Twice a day" in card
+    assert "About 9 minutes in all" in card  # 45 s × 3 times × 2 sets × 2 sides, worked out from the amounts
+    assert "Code rl" in card  # the exercise's short code, as on routine cards
+    pdf_text = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[0].extract_text()
+    assert "Maria's back plan" in pdf_text and "Make your own card" not in pdf_text  # the printed card keeps its title
+    for _ in range(9):
+        page.get_by_role("button", name="Add: Child's pose").click()
+    assert page.get_by_role("button", name="Add: Child's pose").is_disabled()  # full: adding cannot act
+    page.close()
+
+
+def test_a_shared_card_opens_read_only_with_an_edit_link(browser, fixture_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(fixture_url + "builder/")
+    page.get_by_role("button", name="Add: Child's pose").click()
+    page.fill("#traction-builder-often", "Once a day")
+    shared = page.locator("#traction-builder-link").input_value()
+    assert "v=1" in shared
+    patient = browser.new_page(viewport={"width": 390, "height": 844})
+    patient.goto(shared)
+    assert patient.locator("#traction-builder-form").is_hidden()  # nothing to change the prescription with
+    assert patient.locator("#traction-builder-card input, #traction-builder-card button").count() == 0
+    heading = patient.locator("#traction-builder-card h1")
+    assert heading.inner_text() == "Your exercises" and heading.bounding_box()["y"] < 844 / 2  # the card comes first
+    assert "Once a day" in card_text(patient)
+    patient.get_by_role("link", name="Edit this card").click()
+    patient.locator("#traction-builder-form").wait_for(state="visible")
+    assert patient.locator(".traction-builder__item").count() == 1 and "v=1" not in patient.url
+    patient.goto(shared)
+    patient.locator("#traction-builder-card").get_by_role("link", name="Child's pose").click()
+    patient.wait_for_url(fixture_url + "exercises/childs-pose/")
+    patient.close()
     page.close()

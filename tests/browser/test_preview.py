@@ -42,6 +42,8 @@ def test_live_preview(browser, project):
         assert "Kneel on a soft mat." in (fetch(url) or "")  # the last good page, not an error
         path.write_text(path.read_text().replace("titel:", "title:", 1).replace("soft mat", "thick mat"))
         page.get_by_text("Kneel on a thick mat.").wait_for(timeout=30_000)
+        page.goto(f"http://127.0.0.1:{port}/s/CP-SB/")  # a missing page: the site's 404, which lower-cases codes
+        page.wait_for_url(f"http://127.0.0.1:{port}/exercises/childs-pose/#step-sit-back")
         page.close()
     finally:
         server.terminate()

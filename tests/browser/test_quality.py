@@ -75,10 +75,17 @@ def focus_trail(page, presses: int = 120) -> list[dict]:
 def test_keyboard_reaches_search_copy_links_and_print(browser, guide_url):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(guide_url + "exercises/childs-pose/")
+    patient = focus_trail(page)
+    assert not [t for t in patient if "traction-copy" in t["cls"]]  # a patient's Tab skips clinician controls
+    shares = [t for t in patient if t["text"] == "Share this exercise"]
+    assert shares and all(t["visible"] for t in shares)
+    page.goto(guide_url + "exercises/childs-pose/")  # Tab from the top again, in clinician mode
+    page.get_by_label("Show a link and a short code beside each instruction").check()
+    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
     trail = focus_trail(page)
     search = [t for t in trail if "md-search__input" in t["cls"]]
     copies = [t for t in trail if "traction-copy" in t["cls"]]
-    assert search and len({t["label"] for t in copies}) == 7  # every step's control, each reached
+    assert search and len({t["label"] for t in copies}) == 7  # every instruction's control, each reached
     assert all(t["visible"] for t in search + copies)
     page.goto(guide_url + "cards/full-sequence/")
     prints = [t for t in focus_trail(page, 40) if t["text"] == "Print this card"]

@@ -132,7 +132,7 @@ def test_build_warns_loudly_when_the_site_address_is_loopback(project):
     assert result.returncode == 0, result.stderr
     assert "WARNING: the site's address http://127.0.0.1:8000/ is a loopback address" in result.stderr
     assert "TRACTION_SITE_URL=" in result.stderr
-    assert "1 warnings" in result.stdout
+    assert "· 1 warning ·" in result.stdout
 
 
 def test_strict_build_refuses_a_loopback_address_and_keeps_the_last_good_site(project):

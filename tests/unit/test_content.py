@@ -168,3 +168,11 @@ def test_labels_number_parts_and_letter_their_moves():
     content = load_content(REPO / "content")
     labels = [content.label_of(e) for e in content.exercises]
     assert labels == ["1a", "1b", "1c", "1d", "2", "3", "4", "5", "6", "7"]
+
+
+def test_routine_text_too_long_for_its_card_is_located(content_dir):
+    path = content_dir / "routines" / "both.yaml"
+    edit(path, "for_whom: Anyone who has tried both stretches before.", "for_whom: " + "Anyone at all. " * 10)
+    found = problems(content_dir)
+    line = line_of(path, "for_whom:")
+    assert len(found) == 1 and f"both.yaml:{line}:" in found[0] and "too long for the routine's one-page card" in found[0]
