@@ -15,7 +15,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from .browser import print_cards
+from .browser import BrowserMissing, find_chromium, print_cards
 from .content import Content, load_content, load_exercise
 from .figures.sheet import contact_sheet
 from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV, STATS_ENV
@@ -187,6 +187,10 @@ def figure_sheet(content_dir: Path, assets_dir: Path, sheet: Path, only: str | N
     """Write a contact sheet of every figure in both palettes, for reviewing that each position
     reads clearly. With ``only`` (an exercise id, or ``exercise/figure``) just that exercise file
     is checked and drawn, so a pose can be previewed while the rest of the guide is mid-edit."""
+    if sheet.suffix.lower() not in SHEET_FORMATS:
+        print(f"traction figures: cannot write a contact sheet to {sheet} (expected a file name ending in "
+              f"{', '.join(SHEET_FORMATS)}; found '{sheet.suffix or 'no extension'}')", file=sys.stderr)
+        return 1
     if only is None:
         content = _check(content_dir, assets_dir)
         if content is None:
@@ -223,7 +227,9 @@ def _new(content_dir: Path, kind: str, new_id: str, stage: int | None) -> int:
             path, number = new_exercise(content_dir, new_id, stage)
             print(f"Wrote {path} and listed it under stage {number} in {content_dir / 'guide.yaml'}.")
         else:
-            first = load_content(content_dir).exercises
+            first = load_content(content_dir, cache_dir=POSE_CACHE).exercises
+            if not first:
+                raise ScaffoldError(f"{content_dir} has no exercises yet: add one first with `traction new exercise ID`")
             path = new_routine(content_dir, new_id, next(iter(first)))
             print(f"Wrote {path}.")
     except (ScaffoldError, ContentError) as error:
@@ -233,8 +239,79 @@ def _new(content_dir: Path, kind: str, new_id: str, stage: int | None) -> int:
     return 0
 
 
+SHEET_FORMATS = (".png", ".webp", ".jpg", ".jpeg")
+EXPORT_HEADER = "# Exported by `traction export`"
+
+
+def _path(text: str) -> Path:
+    """A path argument; argparse turns the ValueError into a usage message."""
+    if not text or "\x00" in text:
+        raise argparse.ArgumentTypeError(f"expected a file or folder name; found {text!r}")
+    return Path(text)
+
+
+def _export_target_problem(out: Path, config_file: Path) -> str | None:
+    """`traction export` replaces its --out folder, so it refuses one that holds anything else."""
+    out, root = out.resolve(), config_file.resolve().parent
+    if out == root or out in root.parents:
+        return f"{out} holds the project itself; choose a new folder for the export"
+    if out.exists() and not out.is_dir():
+        return f"{out} is a file; choose a new folder for the export"
+    if out.is_dir() and any(out.iterdir()):
+        marker = out / "mkdocs.yml"
+        if not (marker.is_file() and marker.read_text(encoding="utf-8", errors="replace").startswith(EXPORT_HEADER)):
+            return f"{out} already holds other files, which the export would delete; choose a new or empty folder (or a previous export)"
+    return None
+
+
+def _cards(site_dir: Path, out_dir: Path) -> int:
+    """`traction cards --pdf OUTDIR`: every card of a built site to PDF."""
+    try:
+        guide = json.loads((site_dir / "api" / "guide.json").read_text(encoding="utf-8"))
+        if not all(isinstance(r["id"], str) for r in guide["routines"]):
+            raise TypeError("a routine without an id")
+    except (OSError, ValueError, KeyError, TypeError):
+        print(f"traction cards: {site_dir} is not a built guide (no readable api/guide.json); run `traction build` first", file=sys.stderr)
+        return 1
+    try:
+        find_chromium()
+        written = print_cards(site_dir, out_dir=out_dir)
+    except BrowserMissing as error:
+        print(f"traction cards: {error}", file=sys.stderr)
+        return 1
+    except OSError:
+        raise  # reported by main with the file it concerns
+    except Exception as error:  # noqa: BLE001 - the browser can fail in many ways; say so and stop
+        print(f"traction cards: printing the cards failed: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of `traction` and `python -m generator`."""
+    """Entry point of `traction` and `python -m generator`: every command ends with a message and
+    an exit code (0 done, 1 problems, 2 a mistyped command line), never a traceback."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print(f"traction {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except OSError as error:
+        where = f": {error.filename}" if error.filename else ""
+        print(f"traction {args.command}: {error.strerror or error}{where}", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - last resort: a bug must still end in a message
+        print(f"traction {args.command}: internal error ({type(error).__name__}: {error}); "
+              "please report it with the command you ran", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="traction", description="Build exercise guides from YAML content.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the content and list every problem")
@@ -268,7 +345,13 @@ def main(argv: list[str] | None = None) -> int:
     cards.add_argument("--site-dir", "-d", type=Path, default=Path("site"), help="the built site (default: site)")
     build_cmd.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     build_cmd.add_argument("--site-dir", "-d", type=Path, default=Path("site"), help="output folder (default: site)")
-    args = parser.parse_args(argv)
+    for action in (a for command in sub.choices.values() for a in command._actions):
+        if action.type is Path:
+            action.type = _path
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return 0 if _check(args.content, args.assets, args.format == "json") else 1
     if args.command == "figures":
@@ -281,6 +364,9 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
         return serve(args.config_file, watched_folders(args.config_file), args.host, args.port)
     if args.command == "export":
+        if problem := _export_target_problem(args.out, args.config_file):
+            print(f"traction export: {problem}", file=sys.stderr)
+            return 1
         try:
             pages = export(args.config_file, args.out)
         except ContentError as error:
@@ -295,10 +381,5 @@ def main(argv: list[str] | None = None) -> int:
             print(args.out / name)
         return 0
     if args.command == "cards":
-        if not (args.site_dir / "api" / "guide.json").is_file():
-            print(f"{args.site_dir} is not a built guide; run `traction build` first", file=sys.stderr)
-            return 1
-        for path in print_cards(args.site_dir, out_dir=args.pdf):
-            print(path)
-        return 0
+        return _cards(args.site_dir, args.pdf)
     return build(args.config_file, args.content, args.assets, args.site_dir, args.card_pdfs, args.offline, args.strict)
