@@ -218,3 +218,21 @@ def test_the_unchanged_guide_loads(guide_copy):
     # Guards the properties above: the copy they damage is a good guide to begin with.
     content = load_content(guide_copy, ASSETS, POSE_CACHE)
     assert len(content.exercises) == 10
+
+
+POSE_LINE = b"joints: {trunk flexion: 30, both hips flexion: 110, both shoulders flexion: 150, neck flexion: 10}"
+
+
+@pytest.mark.parametrize("replacement", [
+    b"joints: {trunk flexion: x}", b"joints: {trunk flexion: .nan}", b"joints: {trunk flexion: .inf}", b"joints: {trunk flexion: 1e308}",
+    b"joints: {trunk flexion: 900}", b"joints: {trunk flexion: -900}", b"joints: {trunk flexion: [30]}", b"joints: {trunk flexion: null}",
+    b"joints: {trunkk flexion: 30}", b"joints: {: 30}", b"joints: {\xe2\x80\xaetrunk flexion: 30}", b"joints: 30", b"joints: []",
+    b"joints: {trunk flexion: 30}\n          contacts: [nose on moon]", b"joints: {trunk flexion: 30}\n          base: flying",
+    b"joints: {trunk flexion: 30}\n          frames: []",
+])
+def test_pose_numbers_stay_located(guide_copy, replacement):
+    """The `pose:` subtree, left out of the properties above (a new pose is solved), with wrong
+    types, impossible angles, unknown words and non-numbers: invalid ones never reach the solver."""
+    data = ORIGINAL["exercises/childs-pose.yaml"]
+    assert POSE_LINE in data
+    check_damaged(guide_copy, "exercises/childs-pose.yaml", data.replace(POSE_LINE, replacement, 1))
