@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import difflib
+import ctypes
+import ctypes.util
 import datetime as dt
+import difflib
+import errno
+import fcntl
 import json
 import os
 import shutil
@@ -17,6 +21,7 @@ from pathlib import Path
 
 from .browser import BrowserMissing, find_chromium, print_cards
 from .content import Content, load_content, load_exercise
+from .figures.parallel import write_atomic
 from .figures.sheet import contact_sheet
 from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV, STATS_ENV
 from .links import site_address_problem
@@ -62,10 +67,75 @@ def _build_epoch(content: Content) -> str:
 
 
 def _record_links(built: Path, committed: Path) -> None:
-    """Links only grow: after a good build, the registry the build published becomes the committed one."""
+    """Links only grow: after a good build, the registry the build published becomes the committed
+    one (written whole or not at all, so a killed build never leaves half a registry)."""
     if built.is_file() and (not committed.is_file() or committed.read_bytes() != built.read_bytes()):
-        shutil.copyfile(built, committed)
+        write_atomic(committed, built.read_bytes())
         print(f"New links recorded in {committed}: commit it with the content.")
+
+
+class BuildLocked(Exception):
+    """Another build of the same content is running."""
+
+
+def _lock(content_dir: Path) -> int:
+    """Hold the build lock of a content folder until this process ends (the kernel drops it even
+    when the process is killed, so a lock is never stale). Returns the open lock file."""
+    path = content_dir.resolve().parent / ".cache" / "traction" / "build.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(handle, 32, 0).decode(errors="replace").strip() or "unknown"
+        os.close(handle)
+        raise BuildLocked(f"another traction build is running (pid {holder}) on {content_dir}; "
+                          f"wait for it to finish, then build again (lock file: {path})") from None
+    os.ftruncate(handle, 0)
+    os.pwrite(handle, f"{os.getpid()}\n".encode(), 0)
+    return handle
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False  # a file system (or kernel) without it: fall back to two renames
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
+
+
+def _recover(site_dir: Path) -> None:
+    """Finish a swap a killed build left half done (two-rename fallback): the last good site is
+    back in place."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    if old.is_dir() and not site_dir.exists():
+        old.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    for stale in site_dir.parent.glob(f".traction-build-{site_dir.name}.*"):
+        shutil.rmtree(stale, ignore_errors=True)  # staging of a killed build (we hold the lock)
+
+
+def swap_in(new: Path, site_dir: Path) -> None:
+    """Put the freshly built ``new`` folder at ``site_dir``. At every moment ``site_dir`` holds
+    the old site or the new one, whole: the folders are exchanged in one step where the system
+    can; elsewhere the old one is set aside first and `_recover` restores it after a kill."""
+    if not site_dir.exists():
+        new.rename(site_dir)
+        return
+    if _exchange(new, site_dir):
+        shutil.rmtree(new)  # now the old site
+        return
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    site_dir.rename(old)
+    new.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _mkdocs(config_file: Path, out: Path, env: dict[str, str], warnings: list[str]) -> bool:
@@ -130,12 +200,29 @@ def build(
     about loudly; with ``strict`` it fails the build and the last good site stays.
     """
     started = time.perf_counter()
+    try:
+        lock = _lock(content_dir)
+    except BuildLocked as error:
+        print(f"traction build: {error}", file=sys.stderr)
+        return 1
+    try:
+        return _build_locked(config_file, content_dir, assets_dir, site_dir, card_pdfs, offline, strict, started)
+    finally:
+        os.close(lock)
+
+
+def _build_locked(
+    config_file: Path, content_dir: Path, assets_dir: Path, site_dir: Path, card_pdfs: bool, offline: bool, strict: bool, started: float
+) -> int:
     content = _check(content_dir, assets_dir)
     if content is None:
         return 1
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".traction-build-", dir=site_dir.parent))
+    _recover(site_dir)
+    for stale in content_dir.glob(f".{REGISTRY_NAME}.tmp-*"):
+        stale.unlink(missing_ok=True)  # from a build killed while writing the registry
+    staging = Path(tempfile.mkdtemp(prefix=f".traction-build-{site_dir.name}.", dir=site_dir.parent))
     epoch = _build_epoch(content)
     warnings: list[str] = []
     env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1", **{STATS_ENV: str(staging / "stats.json")})
@@ -171,12 +258,7 @@ def build(
             return 1
     _record_links(site / REGISTRY_EXPORT, content_dir / REGISTRY_NAME)
     summary = _summary(staging / "stats.json", len(warnings) + bool(address_problem), time.perf_counter() - started)
-    old = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    site.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    swap_in(site, site_dir)
     shutil.rmtree(staging, ignore_errors=True)
     print(f"Site written to {site_dir}")
     print(summary)
