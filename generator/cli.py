@@ -200,6 +200,9 @@ def build(
     about loudly; with ``strict`` it fails the build and the last good site stays.
     """
     started = time.perf_counter()
+    if not content_dir.is_dir():  # nothing to lock (or to create beside it): the check says what is wrong
+        _check(content_dir, assets_dir)
+        return 1
     try:
         lock = _lock(content_dir)
     except BuildLocked as error:
