@@ -124,3 +124,15 @@ def test_error_at_the_end_of_a_file_without_a_final_newline_points_inside_it(tmp
     # libyaml puts this error one line below the last; an editor could not show that line.
     (problem,) = problems(tmp_path, "id: a\ntitle: x\ne")
     assert problem.startswith("item.yaml:3:")
+
+
+def test_the_excerpt_of_a_very_long_line_shows_the_part_around_the_column(tmp_path):
+    # tests/fuzz inserts strings this long; the whole line used to be printed under the problem.
+    path = tmp_path / "item.yaml"
+    path.write_text("title: " + "x" * 250_000 + "\x07 tail\n")
+    with pytest.raises(ContentError) as caught:
+        load_yaml(path, str(path))
+    (problem,) = caught.value.problems
+    line, caret = problem.excerpt().splitlines()
+    assert len(line) < 200
+    assert line[caret.index("^")] == "\x07"  # the caret still points at the character
