@@ -14,8 +14,10 @@ from tests.conftest import REPO
 
 @pytest.fixture
 def here(tmp_path, monkeypatch) -> Path:
-    shutil.copytree(REPO / "content" / "exercises", tmp_path / "content" / "exercises")
-    (tmp_path / "content" / "guide.yaml").write_bytes((REPO / "content" / "guide.yaml").read_bytes())
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    poses = REPO / ".cache" / "traction" / "poses"
+    if poses.is_dir():  # solved poses: checking the guide then takes milliseconds, not a minute
+        shutil.copytree(poses, tmp_path / ".cache" / "traction" / "poses")
     (tmp_path / "mkdocs.yml").write_bytes((REPO / "mkdocs.yml").read_bytes())
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -91,3 +93,14 @@ def test_cards_without_chromium_say_how_to_install_it(here, capsys, monkeypatch)
     code, text = run(capsys, "cards", "--pdf", "out")
     assert code == 1 and "apt-get install chromium" in text
     assert not (here / "out").exists()
+
+
+def test_build_into_a_folder_that_cannot_exist(here, capsys):
+    code, text = run(capsys, "build", "--site-dir", "/dev/null/site")
+    assert code == 1 and "traction build: File exists: /dev/null" in text
+
+
+def test_build_of_a_missing_content_folder_creates_nothing(here, capsys):
+    code, text = run(capsys, "build", "--content", "elsewhere/content")
+    assert code == 1 and "guide file is missing" in text
+    assert not (here / "elsewhere").exists()
