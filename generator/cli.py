@@ -9,6 +9,7 @@ import datetime as dt
 import difflib
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -17,6 +18,8 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .browser import BrowserMissing, find_chromium, print_cards
@@ -66,34 +69,53 @@ def _build_epoch(content: Content) -> str:
     return str(int(dt.datetime(reviewed.year, reviewed.month, reviewed.day, tzinfo=dt.timezone.utc).timestamp()))
 
 
-def _record_links(built: Path, committed: Path) -> None:
+def _record_links(built: Path, committed: Path, read_at_start: bytes | None) -> None:
     """Links only grow: after a good build, the registry the build published becomes the committed
-    one (written whole or not at all, so a killed build never leaves half a registry)."""
-    if built.is_file() and (not committed.is_file() or committed.read_bytes() != built.read_bytes()):
-        write_atomic(committed, built.read_bytes())
-        print(f"New links recorded in {committed}: commit it with the content.")
+    one, written whole or not at all. Builds of the same content into different folders may run
+    at once, so the file is replaced only if nobody changed it since this build read it."""
+    if not built.is_file():
+        return
+    new = built.read_bytes()
+    with _held(committed.resolve().parent.parent / ".cache" / "traction" / "links.lock", wait=True):
+        now = committed.read_bytes() if committed.is_file() else None
+        if now == new:
+            return
+        if now != read_at_start:
+            print(f"{committed} changed while this build ran; build again to record its new links.", file=sys.stderr)
+            return
+        write_atomic(committed, new)
+    print(f"New links recorded in {committed}: commit it with the content.")
 
 
 class BuildLocked(Exception):
     """Another build of the same content is running."""
 
 
-def _lock(content_dir: Path) -> int:
-    """Hold the build lock of a content folder until this process ends (the kernel drops it even
-    when the process is killed, so a lock is never stale). Returns the open lock file."""
-    path = content_dir.resolve().parent / ".cache" / "traction" / "build.lock"
+@contextmanager
+def _held(path: Path, wait: bool = False) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (the kernel drops it even when the process is killed,
+    so a lock is never stale); raises BuildLocked, naming the holder, if it is taken and not ``wait``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = os.pread(handle, 32, 0).decode(errors="replace").strip() or "unknown"
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            holder = os.pread(handle, 32, 0).decode(errors="replace").strip() or "unknown"
+            raise BuildLocked(f"another traction build is running (pid {holder}) into the same folder; "
+                              f"wait for it to finish, then build again (lock file: {path})") from None
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
         os.close(handle)
-        raise BuildLocked(f"another traction build is running (pid {holder}) on {content_dir}; "
-                          f"wait for it to finish, then build again (lock file: {path})") from None
-    os.ftruncate(handle, 0)
-    os.pwrite(handle, f"{os.getpid()}\n".encode(), 0)
-    return handle
+
+
+def _site_lock(content_dir: Path, site_dir: Path) -> Path:
+    """One build at a time per output folder (builds of the same content into other folders, as
+    the tests do, may run side by side)."""
+    digest = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:16]
+    return content_dir.resolve().parent / ".cache" / "traction" / f"build-{digest}.lock"
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -204,19 +226,18 @@ def build(
         _check(content_dir, assets_dir)
         return 1
     try:
-        lock = _lock(content_dir)
+        with _held(_site_lock(content_dir, site_dir)):
+            return _build_locked(config_file, content_dir, assets_dir, site_dir, card_pdfs, offline, strict, started)
     except BuildLocked as error:
         print(f"traction build: {error}", file=sys.stderr)
         return 1
-    try:
-        return _build_locked(config_file, content_dir, assets_dir, site_dir, card_pdfs, offline, strict, started)
-    finally:
-        os.close(lock)
 
 
 def _build_locked(
     config_file: Path, content_dir: Path, assets_dir: Path, site_dir: Path, card_pdfs: bool, offline: bool, strict: bool, started: float
 ) -> int:
+    registry = content_dir / REGISTRY_NAME
+    registry_at_start = registry.read_bytes() if registry.is_file() else None
     content = _check(content_dir, assets_dir)
     if content is None:
         return 1
@@ -259,7 +280,7 @@ def _build_locked(
             shutil.rmtree(staging, ignore_errors=True)
             print(f"Build failed (--strict); {site_dir} was left as it was.", file=sys.stderr)
             return 1
-    _record_links(site / REGISTRY_EXPORT, content_dir / REGISTRY_NAME)
+    _record_links(site / REGISTRY_EXPORT, registry, registry_at_start)
     summary = _summary(staging / "stats.json", len(warnings) + bool(address_problem), time.perf_counter() - started)
     swap_in(site, site_dir)
     shutil.rmtree(staging, ignore_errors=True)

@@ -103,15 +103,27 @@ def test_atomic_writes_keep_permissions_and_leave_no_temporary_files(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["links.yaml"]
 
 
-def test_a_second_build_of_the_same_content_is_refused_while_one_runs(tmp_path):
-    (tmp_path / "content").mkdir()
-    held = cli._lock(tmp_path / "content")
-    try:
+def test_a_second_build_into_the_same_folder_is_refused_while_one_runs(tmp_path):
+    lock = cli._site_lock(tmp_path / "content", tmp_path / "site")
+    with cli._held(lock):
         with pytest.raises(cli.BuildLocked, match=rf"another traction build is running \(pid {os.getpid()}\)"):
-            cli._lock(tmp_path / "content")
-    finally:
-        os.close(held)
-    os.close(cli._lock(tmp_path / "content"))  # free again once the first one ends
+            with cli._held(lock):
+                pass
+    with cli._held(lock):  # free again once the first one ends
+        pass
+    assert cli._site_lock(tmp_path / "content", tmp_path / "other-site") != lock  # other folders build side by side
+
+
+def test_links_are_recorded_only_over_the_registry_the_build_started_from(tmp_path, capsys):
+    (tmp_path / "content").mkdir()
+    committed, built = tmp_path / "content" / "links.yaml", tmp_path / "built.yaml"
+    committed.write_text("links:\n- url: a/\n- url: b/\n")  # another build recorded b/ meanwhile
+    built.write_text("links:\n- url: a/\n- url: c/\n")
+    cli._record_links(built, committed, b"links:\n- url: a/\n")
+    assert committed.read_text() == "links:\n- url: a/\n- url: b/\n"  # b/ is never lost
+    assert "build again" in capsys.readouterr().err
+    cli._record_links(built, committed, committed.read_bytes())
+    assert committed.read_text() == built.read_text()
 
 
 def test_a_killed_builds_leftovers_are_cleared(tmp_path):
