@@ -19,7 +19,6 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator import cli
-from generator.content import display_path
 from generator.problems import Problem
 from tests.conftest import REPO
 from tests.fuzz.support import POSE_CACHE, assert_located, fuzz_settings, no_hang
