@@ -58,14 +58,30 @@ def serve(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
+class BrowserMissing(RuntimeError):
+    """Printing needs Playwright and Debian's chromium; the message says how to install them."""
+
+
+def find_chromium() -> str:
+    """The chromium executable, after checking that Playwright is installed too."""
+    try:
+        import playwright.sync_api  # noqa: F401 - optional dependency: only printing needs it
+    except ImportError:
+        raise BrowserMissing("printing cards needs Playwright: install it with `pip install -e .[pdf]`"
+                             " (and Debian's chromium: `apt-get install chromium`)") from None
+    executable = shutil.which("chromium")
+    if executable is None:
+        raise BrowserMissing("printing cards needs Debian's chromium, which is not installed (or not on PATH):"
+                             " install it with `apt-get install chromium` (as root, or with sudo)")
+    return executable
+
+
 @contextmanager
 def chromium() -> Iterator[Any]:
     """A headless Debian Chromium through Playwright (which cannot download browsers here)."""
-    from playwright.sync_api import sync_playwright  # optional dependency: only printing needs it
+    executable = find_chromium()
+    from playwright.sync_api import sync_playwright
 
-    executable = shutil.which("chromium")
-    if executable is None:
-        raise RuntimeError("Debian's chromium is not installed (apt-get install chromium)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import difflib
+import ctypes
+import ctypes.util
 import datetime as dt
+import difflib
+import errno
+import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -13,10 +18,13 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from .browser import print_cards
+from .browser import BrowserMissing, find_chromium, print_cards
 from .content import Content, load_content, load_exercise
+from .figures.parallel import write_atomic
 from .figures.sheet import contact_sheet
 from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV, STATS_ENV
 from .links import site_address_problem
@@ -61,11 +69,95 @@ def _build_epoch(content: Content) -> str:
     return str(int(dt.datetime(reviewed.year, reviewed.month, reviewed.day, tzinfo=dt.timezone.utc).timestamp()))
 
 
-def _record_links(built: Path, committed: Path) -> None:
-    """Links only grow: after a good build, the registry the build published becomes the committed one."""
-    if built.is_file() and (not committed.is_file() or committed.read_bytes() != built.read_bytes()):
-        shutil.copyfile(built, committed)
-        print(f"New links recorded in {committed}: commit it with the content.")
+def _record_links(built: Path, committed: Path, read_at_start: bytes | None) -> None:
+    """Links only grow: after a good build, the registry the build published becomes the committed
+    one, written whole or not at all. Builds of the same content into different folders may run
+    at once, so the file is replaced only if nobody changed it since this build read it."""
+    if not built.is_file():
+        return
+    new = built.read_bytes()
+    with _held(committed.resolve().parent.parent / ".cache" / "traction" / "links.lock", wait=True):
+        now = committed.read_bytes() if committed.is_file() else None
+        if now == new:
+            return
+        if now != read_at_start:
+            print(f"{committed} changed while this build ran; build again to record its new links.", file=sys.stderr)
+            return
+        write_atomic(committed, new)
+    print(f"New links recorded in {committed}: commit it with the content.")
+
+
+class BuildLocked(Exception):
+    """Another build of the same content is running."""
+
+
+@contextmanager
+def _held(path: Path, wait: bool = False) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (the kernel drops it even when the process is killed,
+    so a lock is never stale); raises BuildLocked, naming the holder, if it is taken and not ``wait``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            holder = os.pread(handle, 32, 0).decode(errors="replace").strip() or "unknown"
+            raise BuildLocked(f"another traction build is running (pid {holder}) into the same folder; "
+                              f"wait for it to finish, then build again (lock file: {path})") from None
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(handle)
+
+
+def _site_lock(content_dir: Path, site_dir: Path) -> Path:
+    """One build at a time per output folder (builds of the same content into other folders, as
+    the tests do, may run side by side)."""
+    digest = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:16]
+    return content_dir.resolve().parent / ".cache" / "traction" / f"build-{digest}.lock"
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False  # a file system (or kernel) without it: fall back to two renames
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
+
+
+def _recover(site_dir: Path) -> None:
+    """Finish a swap a killed build left half done (two-rename fallback): the last good site is
+    back in place."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    if old.is_dir() and not site_dir.exists():
+        old.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    for stale in site_dir.parent.glob(f".traction-build-{site_dir.name}.*"):
+        shutil.rmtree(stale, ignore_errors=True)  # staging of a killed build (we hold the lock)
+
+
+def swap_in(new: Path, site_dir: Path) -> None:
+    """Put the freshly built ``new`` folder at ``site_dir``. At every moment ``site_dir`` holds
+    the old site or the new one, whole: the folders are exchanged in one step where the system
+    can; elsewhere the old one is set aside first and `_recover` restores it after a kill."""
+    if not site_dir.exists():
+        new.rename(site_dir)
+        return
+    if _exchange(new, site_dir):
+        shutil.rmtree(new)  # now the old site
+        return
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    site_dir.rename(old)
+    new.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _mkdocs(config_file: Path, out: Path, env: dict[str, str], warnings: list[str]) -> bool:
@@ -130,12 +222,31 @@ def build(
     about loudly; with ``strict`` it fails the build and the last good site stays.
     """
     started = time.perf_counter()
+    if not content_dir.is_dir():  # nothing to lock (or to create beside it): the check says what is wrong
+        _check(content_dir, assets_dir)
+        return 1
+    try:
+        with _held(_site_lock(content_dir, site_dir)):
+            return _build_locked(config_file, content_dir, assets_dir, site_dir, card_pdfs, offline, strict, started)
+    except BuildLocked as error:
+        print(f"traction build: {error}", file=sys.stderr)
+        return 1
+
+
+def _build_locked(
+    config_file: Path, content_dir: Path, assets_dir: Path, site_dir: Path, card_pdfs: bool, offline: bool, strict: bool, started: float
+) -> int:
+    registry = content_dir / REGISTRY_NAME
+    registry_at_start = registry.read_bytes() if registry.is_file() else None
     content = _check(content_dir, assets_dir)
     if content is None:
         return 1
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".traction-build-", dir=site_dir.parent))
+    _recover(site_dir)
+    for stale in content_dir.glob(f".{REGISTRY_NAME}.tmp-*"):
+        stale.unlink(missing_ok=True)  # from a build killed while writing the registry
+    staging = Path(tempfile.mkdtemp(prefix=f".traction-build-{site_dir.name}.", dir=site_dir.parent))
     epoch = _build_epoch(content)
     warnings: list[str] = []
     env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1", **{STATS_ENV: str(staging / "stats.json")})
@@ -169,14 +280,9 @@ def build(
             shutil.rmtree(staging, ignore_errors=True)
             print(f"Build failed (--strict); {site_dir} was left as it was.", file=sys.stderr)
             return 1
-    _record_links(site / REGISTRY_EXPORT, content_dir / REGISTRY_NAME)
+    _record_links(site / REGISTRY_EXPORT, registry, registry_at_start)
     summary = _summary(staging / "stats.json", len(warnings) + bool(address_problem), time.perf_counter() - started)
-    old = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    site.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    swap_in(site, site_dir)
     shutil.rmtree(staging, ignore_errors=True)
     print(f"Site written to {site_dir}")
     print(summary)
@@ -187,6 +293,10 @@ def figure_sheet(content_dir: Path, assets_dir: Path, sheet: Path, only: str | N
     """Write a contact sheet of every figure in both palettes, for reviewing that each position
     reads clearly. With ``only`` (an exercise id, or ``exercise/figure``) just that exercise file
     is checked and drawn, so a pose can be previewed while the rest of the guide is mid-edit."""
+    if sheet.suffix.lower() not in SHEET_FORMATS:
+        print(f"traction figures: cannot write a contact sheet to {sheet} (expected a file name ending in "
+              f"{', '.join(SHEET_FORMATS)}; found '{sheet.suffix or 'no extension'}')", file=sys.stderr)
+        return 1
     if only is None:
         content = _check(content_dir, assets_dir)
         if content is None:
@@ -223,7 +333,9 @@ def _new(content_dir: Path, kind: str, new_id: str, stage: int | None) -> int:
             path, number = new_exercise(content_dir, new_id, stage)
             print(f"Wrote {path} and listed it under stage {number} in {content_dir / 'guide.yaml'}.")
         else:
-            first = load_content(content_dir).exercises
+            first = load_content(content_dir, cache_dir=POSE_CACHE).exercises
+            if not first:
+                raise ScaffoldError(f"{content_dir} has no exercises yet: add one first with `traction new exercise ID`")
             path = new_routine(content_dir, new_id, next(iter(first)))
             print(f"Wrote {path}.")
     except (ScaffoldError, ContentError) as error:
@@ -233,8 +345,79 @@ def _new(content_dir: Path, kind: str, new_id: str, stage: int | None) -> int:
     return 0
 
 
+SHEET_FORMATS = (".png", ".webp", ".jpg", ".jpeg")
+EXPORT_HEADER = "# Exported by `traction export`"
+
+
+def _path(text: str) -> Path:
+    """A path argument; argparse turns the ValueError into a usage message."""
+    if not text or "\x00" in text:
+        raise argparse.ArgumentTypeError(f"expected a file or folder name; found {text!r}")
+    return Path(text)
+
+
+def _export_target_problem(out: Path, config_file: Path) -> str | None:
+    """`traction export` replaces its --out folder, so it refuses one that holds anything else."""
+    out, root = out.resolve(), config_file.resolve().parent
+    if out == root or out in root.parents:
+        return f"{out} holds the project itself; choose a new folder for the export"
+    if out.exists() and not out.is_dir():
+        return f"{out} is a file; choose a new folder for the export"
+    if out.is_dir() and any(out.iterdir()):
+        marker = out / "mkdocs.yml"
+        if not (marker.is_file() and marker.read_text(encoding="utf-8", errors="replace").startswith(EXPORT_HEADER)):
+            return f"{out} already holds other files, which the export would delete; choose a new or empty folder (or a previous export)"
+    return None
+
+
+def _cards(site_dir: Path, out_dir: Path) -> int:
+    """`traction cards --pdf OUTDIR`: every card of a built site to PDF."""
+    try:
+        guide = json.loads((site_dir / "api" / "guide.json").read_text(encoding="utf-8"))
+        if not all(isinstance(r["id"], str) for r in guide["routines"]):
+            raise TypeError("a routine without an id")
+    except (OSError, ValueError, KeyError, TypeError):
+        print(f"traction cards: {site_dir} is not a built guide (no readable api/guide.json); run `traction build` first", file=sys.stderr)
+        return 1
+    try:
+        find_chromium()
+        written = print_cards(site_dir, out_dir=out_dir)
+    except BrowserMissing as error:
+        print(f"traction cards: {error}", file=sys.stderr)
+        return 1
+    except OSError:
+        raise  # reported by main with the file it concerns
+    except Exception as error:  # noqa: BLE001 - the browser can fail in many ways; say so and stop
+        print(f"traction cards: printing the cards failed: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of `traction` and `python -m generator`."""
+    """Entry point of `traction` and `python -m generator`: every command ends with a message and
+    an exit code (0 done, 1 problems, 2 a mistyped command line), never a traceback."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print(f"traction {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except OSError as error:
+        where = f": {error.filename}" if error.filename else ""
+        print(f"traction {args.command}: {error.strerror or error}{where}", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - last resort: a bug must still end in a message
+        print(f"traction {args.command}: internal error ({type(error).__name__}: {error}); "
+              "please report it with the command you ran", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="traction", description="Build exercise guides from YAML content.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the content and list every problem")
@@ -268,7 +451,13 @@ def main(argv: list[str] | None = None) -> int:
     cards.add_argument("--site-dir", "-d", type=Path, default=Path("site"), help="the built site (default: site)")
     build_cmd.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     build_cmd.add_argument("--site-dir", "-d", type=Path, default=Path("site"), help="output folder (default: site)")
-    args = parser.parse_args(argv)
+    for action in (a for command in sub.choices.values() for a in command._actions):
+        if action.type is Path:
+            action.type = _path
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return 0 if _check(args.content, args.assets, args.format == "json") else 1
     if args.command == "figures":
@@ -281,6 +470,9 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
         return serve(args.config_file, watched_folders(args.config_file), args.host, args.port)
     if args.command == "export":
+        if problem := _export_target_problem(args.out, args.config_file):
+            print(f"traction export: {problem}", file=sys.stderr)
+            return 1
         try:
             pages = export(args.config_file, args.out)
         except ContentError as error:
@@ -295,10 +487,5 @@ def main(argv: list[str] | None = None) -> int:
             print(args.out / name)
         return 0
     if args.command == "cards":
-        if not (args.site_dir / "api" / "guide.json").is_file():
-            print(f"{args.site_dir} is not a built guide; run `traction build` first", file=sys.stderr)
-            return 1
-        for path in print_cards(args.site_dir, out_dir=args.pdf):
-            print(path)
-        return 0
+        return _cards(args.site_dir, args.pdf)
     return build(args.config_file, args.content, args.assets, args.site_dir, args.card_pdfs, args.offline, args.strict)

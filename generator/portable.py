@@ -13,6 +13,7 @@ import yaml
 from .content import load_content
 from .figures.store import FigureStore
 from .navigation import navigation
+from .problems import ContentError, Problem, shorten
 from .render import theme_extra
 from .site import plan_site
 
@@ -36,8 +37,22 @@ _ConfigLoader.add_constructor("!ENV", _env)
 
 def read_config(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """mkdocs.yml as data, and the traction plugin's settings in it."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    file = str(config_file)
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except UnicodeDecodeError:
+        raise ContentError([Problem(file, 1, 1, "the MkDocs config is not UTF-8 text", "a UTF-8 mkdocs.yml", "other bytes")]) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise ContentError([Problem(file, line, column, "the MkDocs config is not valid YAML", "valid YAML", str(getattr(error, "problem", "") or error))]) from None
+    if not isinstance(config, dict) or not isinstance(config.get("site_name"), str) or not isinstance(config.get("plugins", []), list):
+        raise ContentError([Problem(file, 1, 1, "not a MkDocs config", "a mapping with 'site_name:' and a 'plugins:' list", shorten(config))])
+    if isinstance(config.get("theme"), str):  # `theme: material` is short for `theme: {name: material}`
+        config["theme"] = {"name": config["theme"]}
     plugin = next((p["traction"] for p in config.get("plugins", []) if isinstance(p, dict) and "traction" in p), {}) or {}
+    if not isinstance(plugin, dict) or not all(isinstance(plugin.get(k, ""), str) for k in ("content", "assets", "cache")):
+        raise ContentError([Problem(file, 1, 1, "the traction plugin's settings are not valid", "content, assets and cache as folder names", shorten(plugin))])
     return config, plugin
 
 

@@ -6,6 +6,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 
+EXCERPT_WIDTH = 120  # characters of a long line shown around the problem
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with the content, located at ``file:line:column`` (1-based)."""
@@ -31,9 +34,14 @@ class Problem:
             return ""
         if not 0 < self.line <= len(lines):
             return ""
-        text = lines[self.line - 1].replace("\t", " ")
+        text, column = lines[self.line - 1].replace("\t", " "), self.column
+        if len(text) > EXCERPT_WIDTH:  # a very long line: the part around the column
+            start = max(0, min(column - 1 - EXCERPT_WIDTH // 2, len(text) - EXCERPT_WIDTH))
+            end = start + EXCERPT_WIDTH
+            text = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+            column = column - start + (1 if start else 0)
         gutter = f"{self.line:>6} | "
-        return f"{gutter}{text}\n{' ' * (len(gutter) - 2)}| {' ' * (self.column - 1)}^"
+        return f"{gutter}{text}\n{' ' * (len(gutter) - 2)}| {' ' * (column - 1)}^"
 
     def as_dict(self) -> dict[str, object]:
         """The problem as plain data, for `traction check --format json`."""

@@ -9,7 +9,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .model.common import ID_PATTERN
-from .yaml_source import Loader
+from .yaml_source import Loader, load_yaml
 
 
 class ScaffoldError(ValueError):
@@ -28,18 +28,28 @@ def _render(template: str, **values: str) -> str:
 def _add_to_stage(guide_path: Path, new_id: str, stage: int | None) -> tuple[str, int]:
     """guide.yaml with the id appended to a stage's exercise list, keeping the file's own layout,
     and the stage number used (the last stage by default)."""
-    text = guide_path.read_text(encoding="utf-8")
-    root = yaml.compose(text, Loader=Loader)
-    stages = next(v for k, v in root.value if k.value == "stages")
-    chosen = None
-    for item in stages.value:
-        fields = {k.value: v for k, v in item.value}
-        if stage is None or int(fields["number"].value) == stage:
-            chosen = (int(fields["number"].value), fields["exercises"])
+    if not guide_path.is_file():
+        raise ScaffoldError(f"{guide_path} is missing: is {guide_path.parent} a content folder?")
+    load_yaml(guide_path)  # a file YAML cannot read raises ContentError with its located problems
+    text = guide_path.read_text(encoding="utf-8-sig")
+    try:
+        root = yaml.compose(text, Loader=Loader)
+        stages = next(v for k, v in root.value if k.value == "stages")
+        chosen = None
+        for item in stages.value:
+            fields = {k.value: v for k, v in item.value}
+            if stage is None or int(fields["number"].value) == stage:
+                chosen = (int(fields["number"].value), fields["exercises"])
+        if chosen is not None:
+            number, listing = chosen
+            last = listing.value[-1]
+            if not isinstance(last, yaml.ScalarNode):
+                raise TypeError("an exercise id that is not plain text")
+    except (StopIteration, AttributeError, KeyError, ValueError, TypeError, IndexError):
+        raise ScaffoldError(f"cannot list '{new_id}' in {guide_path}: its stages are not in the expected shape "
+                            "(run `traction check` and fix it first)") from None
     if chosen is None:
         raise ScaffoldError(f"guide.yaml has no stage {stage}")
-    number, listing = chosen
-    last = listing.value[-1]
     if listing.flow_style:
         insert = f", {new_id}"
     else:

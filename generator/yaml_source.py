@@ -18,6 +18,7 @@ from .problems import ContentError, Problem, shorten
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 1_000_000  # a content file is prose; anything bigger is a mistake
+MAX_DEPTH = 40  # the deepest real content nests about 8 levels; composing 100,000 levels crashes libyaml
 PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
@@ -27,6 +28,14 @@ PLAIN_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
+}
+
+SCALAR_KINDS = {  # what an author calls a value YAML could not construct, and what it should look like
+    "timestamp": ("date", "a real date such as 2024-05-31"),
+    "int": ("whole number", "a whole number such as 30"),
+    "float": ("number", "a number such as 2.5"),
+    "bool": ("true or false", "true or false"),
+    "null": ("empty value", "nothing (an empty value)"),
 }
 
 Loc = tuple[str | int, ...]
@@ -81,14 +90,26 @@ class _Walker:
             return self.mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, loc + (i,)) for i, item in enumerate(node.value)]
-        return self.constructor.construct_object(node, deep=True)
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        """A scalar's value; one that its type cannot hold (a 13th month, `!!int x`) is a problem."""
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, TypeError, AttributeError, OverflowError, yaml.YAMLError):
+            kind = node.tag.replace("tag:yaml.org,2002:", "")
+            what, expected = SCALAR_KINDS.get(kind, (kind, f"a valid {kind}"))
+            self.fail(node, f"invalid {what}", expected, shorten(node.value))
+            return None
 
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = self.constructor.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str) or key_node.tag != "tag:yaml.org,2002:str":
-                self.fail(key_node, "a key must be a plain word", "a name such as 'title'", shorten(key_node.value))
+            plain = isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:str"
+            key = key_node.value if plain else None  # a plain scalar's value is its text
+            if not isinstance(key, str):
+                found = shorten(key_node.value) if isinstance(key_node, yaml.ScalarNode) else ("a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping")
+                self.fail(key_node, "a key must be a plain word", "a name such as 'title'", found)
                 continue
             if key in result:
                 self.fail(key_node, f"duplicate key '{key}'", "each key once per mapping", f"'{key}' again")
@@ -98,12 +119,22 @@ class _Walker:
         return result
 
 
-def _first_alias(text: str, file: str) -> Problem | None:
-    """Aliases are refused before composing, so an alias bomb never gets to expand."""
+def _first_refusal(text: str, file: str) -> Problem | None:
+    """Aliases and deep nesting are refused before composing, so an alias bomb never gets to
+    expand and libyaml's recursive composer never runs out of stack."""
+    depth = 0
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.AliasEvent):
             line, column = _position(event.start_mark)
             return Problem(file, line, column, "YAML aliases are not supported", "the value written out in full", f"alias '*{event.anchor}'")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, column = _position(event.start_mark)
+                return Problem(file, line, column, "lists and mappings are nested too deeply",
+                               f"at most {MAX_DEPTH} levels", f"more than {MAX_DEPTH} levels")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
     return None
 
 
@@ -118,6 +149,15 @@ def _decode(raw: bytes, file: str) -> str:
         raise ContentError([Problem(file, line, column, "file is not valid UTF-8 text", "UTF-8 text (save the file as UTF-8 in your editor)", f"byte 0x{bad}")]) from None
 
 
+def _inside(text: str, line: int, column: int) -> tuple[int, int]:
+    """A position the editor can show: libyaml reports an error at the end of a file without a
+    final newline one line below its last line."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, column
+
+
 def load_yaml(path: Path, display: str | None = None) -> Document:
     """Load one YAML file safely; raise ContentError naming ``file:line:column`` on any problem."""
     file = display or str(path)
@@ -126,13 +166,13 @@ def load_yaml(path: Path, display: str | None = None) -> Document:
         raise ContentError([Problem(file, 1, 1, "file is too large", f"at most {MAX_BYTES:,} bytes", f"{len(raw):,} bytes")])
     text = _decode(raw, file)
     try:
-        alias = _first_alias(text, file) if "*" in text else None  # an alias always has a '*'
-        if alias:
-            raise ContentError([alias])
+        refusal = _first_refusal(text, file)
+        if refusal:
+            raise ContentError([refusal])
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = _position(mark) if mark else (1, 1)
+        line, column = _inside(text, *_position(mark)) if mark else (1, 1)
         message = "YAML syntax error" + (f" {error.context}" if error.context else "")
         found = error.problem or "text that is not valid YAML"
         expected = "valid YAML (check the indentation, colons, quotes and brackets)"

@@ -89,3 +89,50 @@ def test_byte_order_mark_is_accepted(tmp_path):
 def test_a_control_character_is_located_not_a_traceback(tmp_path, text, where, char):
     [problem] = problems(tmp_path, text)
     assert problem.startswith(f"item.yaml{where}") and char in problem and "character YAML does not allow" in problem
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("id: a\nreviewed: 2024-13-45\n", "item.yaml:2:11: invalid date"),
+    ("id: a\nreviewed: 2024-02-30\n", "item.yaml:2:11: invalid date"),
+    ("id: a\nreviewed: !!timestamp soon\n", "item.yaml:2:11: invalid date"),
+    ("id: a\ncount: !!int many\n", "item.yaml:2:8: invalid whole number"),
+    ("id: a\nsize: !!float big\n", "item.yaml:2:7: invalid number"),
+    ("id: a\ncount: 0x_\n", "item.yaml:2:8: invalid whole number"),
+    ("id: a\ncount: " + "9" * 5000 + "\n", "item.yaml:2:8: invalid whole number"),
+    ("2024-02-30: a\n", "item.yaml:1:1: a key must be a plain word"),
+])
+def test_values_yaml_cannot_construct_are_located(tmp_path, text, start):
+    # Found by tests/fuzz: these escaped as ValueError/AttributeError tracebacks.
+    found = problems(tmp_path, text)
+    assert found[0].startswith(start), found
+    assert "expected" in found[0] and "found" in found[0]
+
+
+def test_deep_nesting_is_refused_before_composing(tmp_path):
+    # 300,000 levels crashed libyaml's recursive composer (a segfault, not even a traceback).
+    (problem,) = problems(tmp_path, "a: " + "[" * 300_000 + "]" * 300_000 + "\n")
+    assert problem.startswith("item.yaml:1:")
+    assert "nested too deeply" in problem
+
+
+def test_nesting_within_the_limit_loads(tmp_path):
+    doc = load(tmp_path, "a: " + "[" * 39 + "1" + "]" * 39 + "\n")
+    assert doc.data["a"] is not None
+
+
+def test_error_at_the_end_of_a_file_without_a_final_newline_points_inside_it(tmp_path):
+    # libyaml puts this error one line below the last; an editor could not show that line.
+    (problem,) = problems(tmp_path, "id: a\ntitle: x\ne")
+    assert problem.startswith("item.yaml:3:")
+
+
+def test_the_excerpt_of_a_very_long_line_shows_the_part_around_the_column(tmp_path):
+    # tests/fuzz inserts strings this long; the whole line used to be printed under the problem.
+    path = tmp_path / "item.yaml"
+    path.write_text("title: " + "x" * 250_000 + "\x07 tail\n")
+    with pytest.raises(ContentError) as caught:
+        load_yaml(path, str(path))
+    (problem,) = caught.value.problems
+    line, caret = problem.excerpt().splitlines()
+    assert len(line) < 200
+    assert line[caret.index("^")] == "\x07"  # the caret still points at the character
