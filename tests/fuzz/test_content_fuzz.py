@@ -11,6 +11,7 @@ missing, unknown and duplicated keys, huge lists and deep nesting, dumped back t
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -220,7 +221,7 @@ def test_the_unchanged_guide_loads(guide_copy):
     assert len(content.exercises) == 10
 
 
-POSE_LINE = b"joints: {trunk flexion: 30, both hips flexion: 110, both shoulders flexion: 150, neck flexion: 10}"
+POSE_LINE = re.compile(rb"joints: \{[^}\n]*\}")  # the first frame's joints in the exercise file
 
 
 @pytest.mark.parametrize("replacement", [
@@ -234,5 +235,5 @@ def test_pose_numbers_stay_located(guide_copy, replacement):
     """The `pose:` subtree, left out of the properties above (a new pose is solved), with wrong
     types, impossible angles, unknown words and non-numbers: invalid ones never reach the solver."""
     data = ORIGINAL["exercises/childs-pose.yaml"]
-    assert POSE_LINE in data
-    check_damaged(guide_copy, "exercises/childs-pose.yaml", data.replace(POSE_LINE, replacement, 1))
+    assert POSE_LINE.search(data)
+    check_damaged(guide_copy, "exercises/childs-pose.yaml", POSE_LINE.sub(lambda _: replacement, data, count=1))
