@@ -6,6 +6,16 @@ document.addEventListener("click", (event) => {
   }
 });
 
+// Copy text to the clipboard; false when the browser refuses (then the caller shows the text).
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
 // Redirect pages (short links, renamed exercises): keep any #step anchor the old link carried.
 (() => {
   const link = document.querySelector("a[data-traction-redirect]");
@@ -26,13 +36,7 @@ document.addEventListener("click", async (event) => {
   }
   event.preventDefault();
   const url = new URL(control.getAttribute("href"), window.location.href).href;
-  let copied = false;
-  try {
-    await navigator.clipboard.writeText(url);
-    copied = true;
-  } catch (error) {
-    copied = false;
-  }
+  const copied = await copyText(url);
   const status = document.getElementById("traction-status");
   if (status) {
     status.textContent = copied ? control.dataset.copied : `${url}`;
@@ -208,13 +212,7 @@ document.addEventListener("input", (event) => {
         if (error && error.name === "AbortError") return;  // the person closed the share sheet
       }
     }
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
-    } catch (error) {
-      copied = false;
-    }
+    const copied = await copyText(url);
     if (status) {
       status.textContent = copied ? button.dataset.shared : url;
       window.clearTimeout(status.traction);
