@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Exercise
-from ..model.pose import PROP_SURFACES, PoseDrawing, parse_contact, parse_joint
+from ..model.pose import PROP_SURFACES, Pose, PoseDrawing, parse_contact, parse_joint
 from .bases import BASES
 from . import kinematics as kin
 from .solve import TOLERANCE, Solved, joint_dofs, solve_all
@@ -102,11 +102,11 @@ def pose_findings(exercises: list[Exercise], cache_dir: Path | None = None) -> d
     return findings
 
 
-def _moved(loc: Loc, pose: object, solved: Solved) -> list[Finding]:
+def _moved(loc: Loc, pose: Pose, solved: Solved) -> list[Finding]:
     """Warnings for joint angles the solver had to change a lot to make the contacts."""
     q = dict(zip(kin.DOFS, solved.q, strict=True))
     found = []
-    for key, degrees in pose.joints.items():  # type: ignore[attr-defined]
+    for key, degrees in pose.joints.items():
         sides, motion = parse_joint(key)
         for side, dofs in joint_dofs(sides, motion):
             reached = motion.sign * sum(q[dof] for dof, _ in dofs)

@@ -32,7 +32,7 @@ from .props import volumes as prop_volumes
 TOLERANCE = 1.0  # cm: a contact that misses by more is an error
 CONTACT_WEIGHT = 30.0  # per cm
 FLOOR_WEIGHT = 30.0
-AUTHORED_STIFFNESS = 2.0  # degrees of change that cost as much as 1 cm... /10 of contact miss
+AUTHORED_STIFFNESS = 2.0  # degrees: moving an angle the author set by this much costs one unit
 TRUNK_SHARES = {"flexion": 0.5, "side bend": 0.5, "rotation": 0.3}  # of a "trunk" motion taken by the low back
 # How freely the solver may move a dof the author did not set (degrees per unit of cost).
 FREEDOM = {"hip": 12.0, "knee": 12.0, "ankle": 15.0, "shoulder": 20.0, "elbow": 20.0, "wrist": 25.0,
@@ -206,9 +206,8 @@ class Problem:
             elif name in ROOT_FREEDOM:
                 weights.append(1.0 / ROOT_FREEDOM[name])
             else:
-                joint = name.removeprefix("left ").removeprefix("right ").rsplit(" ", 1)[0]
-                joint = joint.removesuffix(" side").removesuffix(" side bend")
-                weights.append(1.0 / FREEDOM.get(joint.split(" ")[0] if joint.split(" ")[0] in FREEDOM else joint, 10.0))
+                joint = next(j for j in FREEDOM if name.removeprefix("left ").removeprefix("right ").startswith(j + " "))
+                weights.append(1.0 / FREEDOM[joint])
         self.weights = np.array(weights)
         self.prior = np.array([self.values[name] for name in self.free])
 
