@@ -89,6 +89,16 @@ def volumes(prop: Prop, index: int) -> list[PropVolume]:
     return [PropVolume(name, _box(prop, (0.0, 0.0, MAT_THICKNESS / 2), (length / 2, MAT_WIDTH / 2, MAT_THICKNESS / 2)), ("mat",), solid=False)]
 
 
+def scene_pieces(props: list[Prop]) -> list[PropVolume]:
+    """The pieces of every prop of a scene; props of the same kind are numbered apart."""
+    counts: dict[str, int] = {}
+    pieces = []
+    for prop in props:
+        pieces += volumes(prop, counts.get(prop.kind, 0))
+        counts[prop.kind] = counts.get(prop.kind, 0) + 1
+    return pieces
+
+
 def sdf(volume: Box | Cylinder, points: np.ndarray) -> np.ndarray:
     """Signed distance from each point (N, 3) to the volume's surface: negative inside."""
     if isinstance(volume, Box):

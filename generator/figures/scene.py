@@ -11,8 +11,8 @@ from . import body
 from . import kinematics as kin
 from .camera import VIEWS, Camera
 from .primitives import Arrow3D, Box, Frame, Part
-from .props import MAT_THICKNESS
-from .solve import Solved, _scene_props, solve
+from .props import MAT_THICKNESS, scene_pieces
+from .solve import Solved, solve
 
 DIRECTIONS = {
     "forward": (1.0, 0.0, 0.0), "back": (-1.0, 0.0, 0.0), "left": (0.0, 1.0, 0.0),
@@ -90,7 +90,7 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Fra
     numbered = len(drawing.frames) > 1 and not drawing.ghost
     for i, (pose, result) in enumerate(zip(drawing.frames, solved, strict=True)):
         segs = kin.segments(np.array(result.q))
-        props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in _scene_props(drawing.props_of(pose)))
+        props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in scene_pieces(drawing.props_of(pose)))
         people = body_parts(result, highlighted(pose))
         floor = (_floor_mat(people),) if camera.elevation > 15 and not any(p.role == "floor" for p in props) else ()
         arrows = tuple(_arrow(a, segs, camera) for a in pose.arrows)

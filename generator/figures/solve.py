@@ -26,8 +26,7 @@ from . import kinematics as kin
 from .bases import BASES
 from .parallel import parallel_map, write_atomic
 from .primitives import Box, Cylinder, Ellipsoid, RoundCone
-from .props import PropVolume, sdf
-from .props import volumes as prop_volumes
+from .props import scene_pieces, sdf
 
 TOLERANCE = 1.0  # cm: a contact that misses by more is an error
 CONTACT_WEIGHT = 30.0  # per cm
@@ -127,15 +126,6 @@ def _target(text: str) -> Target:
     return Target(site, sides, "site", other=target[0], other_sides=target[1])
 
 
-def _scene_props(props: list[Prop]) -> list[PropVolume]:
-    counts: dict[str, int] = {}
-    pieces = []
-    for prop in props:
-        pieces += prop_volumes(prop, counts.get(prop.kind, 0))
-        counts[prop.kind] = counts.get(prop.kind, 0) + 1
-    return pieces
-
-
 def _samples(volume: RoundCone | Ellipsoid) -> tuple[np.ndarray, np.ndarray]:
     """Spheres (centres, radii) that fill a part, for floor and prop tests."""
     if isinstance(volume, RoundCone):
@@ -196,7 +186,7 @@ class Problem:
         self.values, self.authored = targets(pose)
         self.free = [name for name in kin.DOFS if name != "yaw"]
         self.contacts = [(i, text, _target(text)) for i, text in contact_list(pose)]
-        self.props = _scene_props(props)
+        self.props = scene_pieces(props)
         self.solid = [p for p in self.props if p.solid]
         self.surfaces = {surface: p.volume for p in self.props for surface in p.surfaces}
         weights = []

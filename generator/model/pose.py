@@ -48,7 +48,6 @@ PARTS = ("pelvis", "abdomen", "chest", "neck", "head") + tuple(
     f"{side} {limb}" for side in ("left", "right") for limb in ("upper arm", "forearm", "hand", "thigh", "shin", "foot")
 )
 HIGHLIGHT_WORDS = {"low back": ("abdomen", "pelvis"), "upper back": ("chest",), "trunk": ("abdomen", "chest")}
-DIRECTIONS = ("forward", "back", "left", "right", "up", "down")
 
 
 def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
