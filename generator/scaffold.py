@@ -34,6 +34,8 @@ def _add_to_stage(guide_path: Path, new_id: str, stage: int | None) -> tuple[str
     text = guide_path.read_text(encoding="utf-8-sig")
     try:
         root = yaml.compose(text, Loader=Loader)
+        if not isinstance(root, yaml.MappingNode):
+            raise TypeError("guide.yaml is not a mapping")
         stages = next(v for k, v in root.value if k.value == "stages")
         chosen = None
         for item in stages.value:

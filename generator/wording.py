@@ -214,6 +214,6 @@ def words(language: str = "en") -> MappingProxyType:
     return CATALOGUES[language]
 
 
-def short_words(language: str = "en") -> ChainMap:
+def short_words(language: str = "en") -> ChainMap[str, str]:
     """The card wording for ``language``, falling back to the full catalogue."""
-    return ChainMap(SHORT_CATALOGUES[language], CATALOGUES[language])
+    return ChainMap(dict(SHORT_CATALOGUES[language]), dict(CATALOGUES[language]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -65,8 +65,15 @@ class Document:
         return Problem(self.file, line, column, message, expected, found)
 
 
-def _position(mark: yaml.Mark) -> tuple[int, int]:
-    return mark.line + 1, mark.column + 1
+class _Mark(Protocol):
+    """A position in the text, as both PyYAML's pure and C parsers report it."""
+
+    line: int
+    column: int
+
+
+def _position(mark: _Mark | None) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 class _Walker:

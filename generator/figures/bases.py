@@ -6,6 +6,7 @@ pitch (90 = face down with the head forward, -90 = face up with the head back) a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .body import HIP_HEIGHT
@@ -17,7 +18,7 @@ class Base:
 
     pitch: float
     z: float
-    joints: dict[str, float] = field(default_factory=dict)
+    joints: Mapping[str, float] = field(default_factory=dict)
     contacts: tuple[str, ...] = ()
     roll: float = 0.0
     needs: str | None = None  # a prop the position cannot exist without

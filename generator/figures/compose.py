@@ -261,7 +261,7 @@ def _arrow_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[O
     arc = None
     if arrow.kind == "curved":
         c = np.array(m.xy(*pts[2]))
-        rad = (np.linalg.norm(a - c) + np.linalg.norm(b - c)) / 2
+        rad = float(np.linalg.norm(a - c) + np.linalg.norm(b - c)) / 2
         if rad < 1e-6:
             return []
         ta = math.atan2(a[1] - c[1], a[0] - c[0])
@@ -368,8 +368,8 @@ def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: i
             ops.append(TextOp(c[0], c[1], frame.label, style.label_size, "label_text"))
         if col + 1 < cols and k + 1 < len(frames):  # a chevron pointing to the next frame
             x, y, s = cx0 + cw + gap / 2, cy0 + ch / 2, gap / 4
-            pts = ((_r(x - s / 2), _r(y - s)), (_r(x + s / 2), _r(y)), (_r(x - s / 2), _r(y + s)))
-            ops.append(LineOp(pts, "separator", style.stroke))
+            chevron = ((_r(x - s / 2), _r(y - s)), (_r(x + s / 2), _r(y)), (_r(x - s / 2), _r(y + s)))
+            ops.append(LineOp(chevron, "separator", style.stroke))
         if col == 0 and row > 0:  # a thin rule between rows
             y = _r(cy0 - gap / 2)
             ops.append(LineOp(((_r(style.margin), y), (_r(width_px - style.margin), y)), "separator", style.stroke))

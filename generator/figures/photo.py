@@ -54,10 +54,10 @@ def inspect_photo(assets_dir: Path, src: str) -> PhotoInfo:
 
 def upright(info: PhotoInfo) -> Image.Image:
     """The photo's pixels, turned upright, in RGB, with no metadata attached."""
-    with Image.open(info.path) as image:
-        image = ImageOps.exif_transpose(image).convert("RGB")
-    clean = Image.new("RGB", image.size)
-    clean.paste(image)  # a fresh image carries no EXIF, ICC or XMP from the original
+    with Image.open(info.path) as original:
+        turned = ImageOps.exif_transpose(original).convert("RGB")
+    clean = Image.new("RGB", turned.size)
+    clean.paste(turned)  # a fresh image carries no EXIF, ICC or XMP from the original
     return clean
 
 

@@ -112,4 +112,4 @@ def to_image(drawing: Drawing, palette: str, width_px: int, height_px: int, supe
             _line(draw, np.asarray(op.points, dtype=float) * k, op.width * k, colours[op.stroke])
         elif isinstance(op, TextOp):
             draw.text((op.x * k, op.y * k), op.text, fill=colours[op.fill], font=_font(op.size * k), anchor="mm")
-    return image.resize((width_px, height_px), Image.LANCZOS)
+    return image.resize((width_px, height_px), Image.Resampling.LANCZOS)

@@ -10,7 +10,7 @@ from ..model.pose import HIGHLIGHT_WORDS, Arrow, Pose, PoseDrawing, View, parse_
 from . import body
 from . import kinematics as kin
 from .camera import VIEWS, Camera
-from .primitives import Arrow3D, Box, Frame, Part
+from .primitives import Arrow3D, Box, Cylinder, Frame, Part, RoundCone
 from .props import MAT_THICKNESS, scene_pieces
 from .solve import Solved, solve
 
@@ -71,10 +71,10 @@ def body_parts(solved: Solved, accent: set[str]) -> tuple[Part, ...]:
 
 def _floor_mat(parts: tuple[Part, ...]) -> Part:
     """A mat under the body, so a view from above reads as lying on the floor, not standing."""
-    points = []
+    points: list[np.ndarray] = []
     for part in parts:
         v = part.volume
-        points += [v.a, v.b] if hasattr(v, "a") else [v.centre]
+        points += [v.a, v.b] if isinstance(v, (RoundCone, Cylinder)) else [v.centre]
     xy = np.array(points)[:, :2]
     low, high = xy.min(axis=0) - 6.0, xy.max(axis=0) + 6.0
     centre = np.array([(low[0] + high[0]) / 2, (low[1] + high[1]) / 2, -MAT_THICKNESS / 2])

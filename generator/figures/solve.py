@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,7 +90,7 @@ def joint_dofs(sides: tuple[str, ...], motion: Motion) -> list[tuple[str, list[t
     return [(side, _dof_shares((side,), motion.joint, motion.dof)) for side in sides]
 
 
-def _joint_values(joints: dict[str, float]) -> dict[str, float]:
+def _joint_values(joints: Mapping[str, float]) -> dict[str, float]:
     values: dict[str, float] = {}
     for key, degrees in joints.items():
         sides, motion = parse_joint(key)
@@ -160,10 +161,15 @@ def _segment_gaps(a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray
     return np.linalg.norm(pa[:, :, None, :] - pb[:, None, :, :], axis=3).reshape(len(a0), -1).min(axis=1)
 
 
+def _cone(volume: RoundCone | Ellipsoid) -> RoundCone:
+    assert isinstance(volume, RoundCone), "LIMB_PAIRS names limbs, and every limb is a round cone"
+    return volume
+
+
 def limbs_overlap(parts: dict[str, RoundCone | Ellipsoid]) -> np.ndarray:
     """How far each pair of limbs that are not joined passes into each other beyond a squeeze
     (0 when clear): keeps a shin from being solved straight through the other thigh."""
-    cones = [(parts[a], parts[b]) for a, b in LIMB_PAIRS]
+    cones = [(_cone(parts[a]), _cone(parts[b])) for a, b in LIMB_PAIRS]
     a0 = np.array([c[0].a for c in cones])
     a1 = np.array([c[0].b for c in cones])
     b0 = np.array([c[1].a for c in cones])

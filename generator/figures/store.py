@@ -137,7 +137,7 @@ class FigureStore:
 
     def add_all(self, content: Content) -> dict[str, Path]:
         """Every drawn figure and photo of the guide; returns {site path: cached file}."""
-        wanted = []
+        wanted: list[tuple[str, Figure, PhotoInfo | None]] = []
         for exercise in content.exercises.values():
             for figure in exercise.all_figures():
                 if figure.kind == "pose":
