@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from .model import Amount, Count, Dosage
 from .wording import short_words, words
@@ -28,21 +29,32 @@ def count(value: Count, language: str = "en") -> str:
     return _range(value.min, value.max, "times", words(language))
 
 
-def phrases(dosage: Dosage, language: str = "en", *, short: bool = False) -> list[str]:
+def _sets(count: str, w: Mapping[str, str]) -> str:
+    return " " + w["sets"].format(count=count)
+
+
+def phrases(dosage: Dosage, language: str = "en", *, short: bool = False, slot: Callable[[str], str] | None = None) -> list[str]:
     """The dosage as phrases in reading order, e.g. ['Hold for 15–30 seconds', 'Do it 4–6 times on each side'].
 
-    ``short`` gives the card wording: ['Hold 15–30 s', '4–6 times each side'].
+    ``short`` gives the card wording: ['Hold 15–30 s', '4–6 times each side']. ``slot(key)``, if
+    given, stands in for each amount a clinician may set (d, h, r and the sets phrase s).
     """
     w = short_words(language) if short else words(language)
+
+    def say(key: str, value: Amount | Count, unit: str) -> str:
+        return slot(key) if slot else _range(value.min, value.max, unit, w)
+
     parts = []
     if dosage.duration:
-        parts.append(w["duration"].format(amount=_range(dosage.duration.min, dosage.duration.max, dosage.duration.unit, w)))
+        parts.append(w["duration"].format(amount=say("d", dosage.duration, dosage.duration.unit)))
     if dosage.hold:
-        parts.append(w["hold"].format(amount=_range(dosage.hold.min, dosage.hold.max, dosage.hold.unit, w)))
+        parts.append(w["hold"].format(amount=say("h", dosage.hold, dosage.hold.unit)))
     if isinstance(dosage.repetitions, Count):
-        reps = w["reps"].format(count=_range(dosage.repetitions.min, dosage.repetitions.max, "times", w))
-        if dosage.sets:
-            reps += " " + w["sets"].format(count=_number(dosage.sets.min, dosage.sets.max, w))
+        reps = w["reps"].format(count=say("r", dosage.repetitions, "times"))
+        if slot:
+            reps += slot("s")
+        elif dosage.sets:
+            reps += _sets(_number(dosage.sets.min, dosage.sets.max, w), w)
         parts.append(reps)
     elif dosage.repetitions == "several":
         parts.append(w["reps_several"])
@@ -54,6 +66,26 @@ def phrases(dosage: Dosage, language: str = "en", *, short: bool = False) -> lis
         times = _range(dosage.frequency.times.min, dosage.frequency.times.max, "times", w)
         parts.append(w["frequency"].format(count=times[:1].upper() + times[1:], per=w[dosage.frequency.per]))
     return parts
+
+
+def slotted_line(dosage: Dosage, language: str = "en") -> dict[str, Any]:
+    """The card's dosage line with a {d}, {h}, {r} or {s} slot for each amount the card builder
+    lets a clinician set, and each slot's words: for one, for many ({n}), and the guide's own
+    amount. The builder's script only puts numbers into them, so its cards say what routine
+    cards say, e.g. {'line': 'Hold {h} · {r}{s} each side', 'slots': {'h': {'one': '{n} s', …}}}.
+    """
+    w = short_words(language)
+    slots: dict[str, dict[str, str]] = {}
+    for key, value in (("d", dosage.duration), ("h", dosage.hold)):
+        if value:
+            slots[key] = {"one": w[f"{value.unit}_one"], "many": w[f"{value.unit}_many"], "guide": _range(value.min, value.max, value.unit, w)}
+    if isinstance(dosage.repetitions, Count):
+        reps = dosage.repetitions
+        slots["r"] = {"one": w["times_one"], "many": w["times_many"], "guide": _range(reps.min, reps.max, "times", w)}
+        guide_sets = _sets(_number(dosage.sets.min, dosage.sets.max, w), w) if dosage.sets else ""
+        slots["s"] = {"one": _sets("{n}", w), "many": _sets("{n}", w), "guide": guide_sets}
+    line = w["separator"].join(phrases(dosage, language, short=True, slot=lambda key: "{" + key + "}"))
+    return {"line": line, "slots": slots}
 
 
 def line(dosage: Dosage, language: str = "en", *, short: bool = False) -> str:

@@ -14,8 +14,8 @@ from .card import (
     BREATH_SECONDS,
     CARD_CAPACITY,
     PAPERS,
-    SINGLE_COLUMN_MAX,
     WORDED_REPETITIONS,
+    CardItem,
     card_cue,
     card_equipment,
     card_figure,
@@ -28,7 +28,7 @@ from .figures.store import card_picture, figure_size
 from .model import Routine
 from .qr import qr_svg
 from .structured_data import exercise_jsonld
-from .wording import short_words, words
+from .wording import words
 
 SAFETY_SRC = "safety.md"
 CLINICIANS_SRC = "clinicians.md"
@@ -237,58 +237,37 @@ def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict
     )
 
 
-def _card_dosage_words(language: str) -> dict[str, str]:
-    """The card's compact dosage wording, for the builder's script (only what it uses)."""
-    short = short_words(language)
-    keys = ["duration", "hold", "reps", "reps_several", "reps_as_needed", "each_side", "sets", "separator", "range"]
-    keys += [f"{unit}_{n}" for unit in ("times", "seconds", "minutes", "breaths") for n in ("one", "many")]
-    return {key: short[key] for key in keys}
-
-
 def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) -> tuple[str, str]:
-    """The card builder page, with the guide's data embedded as JSON for its script."""
+    """The card builder page: the card's markup in <template> elements (one per exercise at the
+    guide's dosage), and what its script needs to change amounts and the layout as JSON."""
     guide = content.guide
     w = words(guide.language)
     here = linker(BUILDER_SRC)
-    exercises = {}
-    for exercise in content.exercises.values():
-        figure = card_figure(exercise)
-        picture = card_picture(figure, content)
-        cue = card_cue(exercise)
-        exercises[exercise.id] = {
-            "title": exercise.title,
-            "stage": content.label_of(exercise.id),
-            "cue": cue.text if cue else None,
-            "thumb": here.file(links.figure_file(exercise.id, figure.id, picture[0])) if figure and picture else None,
-            "thumb_alt": figure.alt if figure else "",
-            "thumb_width": picture[1].width if picture else 0,
-            "thumb_height": picture[1].height if picture else 0,
-            "dosage": exercise.dosage.model_dump(mode="json"),
-            "url": here.page(links.page_path(links.exercise_src(exercise.id))),
-            "code": codes.get(links.page_path(links.exercise_src(exercise.id))),
-            "equipment": exercise.equipment,
+    items = [CardItem(e, e.dosage, card_cue(e), card_figure(e)) for e in content.exercises.values()]
+    exercises = {
+        item.exercise.id: {
+            "title": item.exercise.title,
+            "stage": content.label_of(item.exercise.id),
+            "dosage": item.dosage.model_dump(mode="json"),
+            "dosage_line": dosage_text.slotted_line(item.dosage, guide.language),
+            "equipment": item.exercise.equipment,
         }
-    keys = ["card_stop", "tick_days", "day_n", "clinician_note", "version", "last_reviewed", "scan_for_card", "qr_card_label",
-            "hold_label", "duration_label", "reps_label", "builder_card_title", "builder_unknown", "builder_damaged",
+        for item in items
+    }
+    keys = ["qr_card_label", "hold_label", "duration_label", "reps_label", "builder_unknown", "builder_damaged",
             "builder_too_long", "builder_too_many", "builder_up", "builder_down", "builder_remove", "builder_note_count",
             "builder_outside", "builder_guide_range", "builder_outside_link", "builder_zero", "builder_sets_label",
             "builder_sets_none", "builder_at_capacity", "unit_seconds", "unit_minutes", "unit_breaths", "unit_times",
-            "unit_times_each_side", "unit_sets", "card_how_often", "card_you_need", "nothing_needed", "card_code",
-            "card_how_long", "card_how_long_value", "range"]
+            "unit_times_each_side", "unit_sets", "card_how_long_value", "range"]
     data = {
         "capacity": CARD_CAPACITY,
-        "single_max": SINGLE_COLUMN_MAX,
+        "layouts": [card_layout(count) for count in range(CARD_CAPACITY + 1)],  # by number of exercises
         "note_max": NOTE_MAX,
         "timing": {"breath_seconds": list(BREATH_SECONDS), "worded_repetitions": {k: list(v) for k, v in WORDED_REPETITIONS.items()}},
         "title_max": TITLE_MAX,
         "often_max": OFTEN_MAX,
         "max_hash": MAX_HASH,
-        "words": {k: w[k] for k in keys} | {"dosage": _card_dosage_words(guide.language)},
-        "guide": {"title": guide.title, "version": guide.review.version, "last_reviewed": guide.review.last_reviewed.isoformat(), "credit": source_line(content, short=True)},
-        "safety": {
-            "stop": " ".join(guide.safety.stop_rules),
-            "tiers": [{"label": w[f"red_flags_card_{tier}"], "signs": signs} for tier, signs in guide.safety.red_flags.tiers()],
-        },
+        "words": {k: w[k] for k in keys},
         "exercises": exercises,
     }
     return render(
@@ -296,6 +275,13 @@ def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) 
         BUILDER_SRC,
         exercises=list(content.exercises.values()),
         stages={e: content.label_of(e) for e in content.exercises},
+        items=[
+            {"item": item, "code": codes.get(links.page_path(links.exercise_src(item.exercise.id))),
+             "href": here.page(links.page_path(links.exercise_src(item.exercise.id)))}
+            for item in items
+        ],
+        minutes=dosage_text.minutes_range(1, 1, guide.language),  # the script works it out from the amounts
+        card_credit=source_line(content, short=True),
         data=data,
         note_max=NOTE_MAX,
         title_max=TITLE_MAX,
@@ -309,6 +295,7 @@ def _card(
     render: Any, content: Content, routine: Routine, site_url: str | None, card_pdfs: bool, linker: Any, codes: dict[str, str]
 ) -> tuple[str, str]:
     items = card_items(routine, content.exercises)
+    layout = card_layout(len(items))
     low, high = routine_minutes(items)
     item_codes = {i.exercise.id: codes.get(links.page_path(links.exercise_src(i.exercise.id))) for i in items}
     w = words(content.guide.language)
@@ -320,15 +307,21 @@ def _card(
         "card.md.j2",
         links.card_src(routine.id),
         routine=routine,
-        items=items,
-        layout=card_layout(len(items)),
+        items=[
+            {
+                "item": item,
+                "code": item_codes[item.exercise.id],
+                # one-column cards give each exercise a QR code of its own
+                "qr_url": links.absolute(site_url, links.page_path(links.exercise_src(item.exercise.id))) if layout == "single" else None,
+            }
+            for item in items
+        ],
+        layout=layout,
         routine_path=links.page_path(links.routine_src(routine.id)),
         routine_url=links.absolute(site_url, links.page_path(links.routine_src(routine.id))),
-        item_urls={i.exercise.id: links.absolute(site_url, links.page_path(links.exercise_src(i.exercise.id))) for i in items},
         pdfs=pdfs,
         equipment=card_equipment(items),
         minutes=dosage_text.minutes_range(low, high, content.guide.language),
-        codes=item_codes,
         card_credit=source_line(content, short=True),
         code_example=links.absolute(site_url, f"s/{next(iter(item_codes.values()))}/") if all(item_codes.values()) else None,
     )

@@ -5,6 +5,11 @@
 //
 // Two views of one address: the editor, and (with v=1, the link a patient is sent) a read-only
 // card with an "Edit this card" link back to the editor.
+//
+// The card itself is the routine card's markup: the page carries it (and each exercise's entry,
+// at the guide's dosage) in <template> elements rendered from the same Jinja macros, so the words,
+// layout and pictures come from there. The script clones them and only sets what the clinician
+// chose: numbers, the order, the title, how often and the note.
 (() => {
   const dataElement = document.getElementById("traction-builder-data");
   if (!dataElement) {
@@ -28,11 +33,8 @@
     return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
   }
 
-  function unitWords(unit, n) {
-    return format(w.dosage[`${unit}_${n === 1 ? "one" : "many"}`], { n });
-  }
-
-  // Default amounts: the lowest the guide gives, so a new card starts gently.
+  // Amounts an added exercise starts with: the lowest the guide gives, so a new card starts
+  // gently. (An exercise in a link without amounts keeps the guide's own, as on routine cards.)
   function defaults(dosage) {
     const item = {};
     if (dosage.hold) item.h = dosage.hold.min;
@@ -56,23 +58,23 @@
     return Boolean(range) && key in item && (item[key] < range[0] || item[key] > range[1]);
   }
 
+  // The guide's dosage line (dosage_text.slotted_line) with the clinician's numbers in its slots.
   function dosageText(exercise, item) {
-    const dosage = exercise.dosage;
-    const parts = [];
-    if (dosage.duration) parts.push(format(w.dosage.duration, { amount: unitWords(dosage.duration.unit, item.d) }));
-    if (dosage.hold) parts.push(format(w.dosage.hold, { amount: unitWords(dosage.hold.unit, item.h) }));
-    if (dosage.repetitions === "several") parts.push(w.dosage.reps_several);
-    else if (dosage.repetitions === "as needed") parts.push(w.dosage.reps_as_needed);
-    else if (dosage.repetitions) parts.push(format(w.dosage.reps, { count: unitWords("times", item.r) }));
-    if (item.s && parts.length) parts[parts.length - 1] += ` ${format(w.dosage.sets, { count: item.s })}`;
-    if (dosage.per_side && parts.length) parts[parts.length - 1] += ` ${w.dosage.each_side}`;
-    return parts.join(w.dosage.separator);
+    const { line, slots } = exercise.dosage_line;
+    return line.replace(/\{([dhrs])\}/g, (_, key) => (key in item
+      ? format(slots[key][item[key] === 1 ? "one" : "many"], { n: item[key] })
+      : slots[key].guide));
+  }
+
+  // An amount as [lowest, highest]: the clinician's number, else the guide's range.
+  function span(dosage, item, key) {
+    return key in item ? [item[key], item[key]] : limits(dosage, key);
   }
 
   // How long the card takes, worked out from its amounts as card.py does for routine cards.
-  function seconds(amount, value) {
-    const [low, high] = amount.unit === "minutes" ? [60, 60] : amount.unit === "breaths" ? data.timing.breath_seconds : [1, 1];
-    return [value * low, value * high];
+  function seconds(amount, [low, high]) {
+    const [fast, slow] = amount.unit === "minutes" ? [60, 60] : amount.unit === "breaths" ? data.timing.breath_seconds : [1, 1];
+    return [low * fast, high * slow];
   }
 
   function minutes() {
@@ -80,11 +82,10 @@
     let high = 0;
     for (const item of state.items) {
       const dosage = data.exercises[item.id].dosage;
-      let [a, b] = dosage.duration ? seconds(dosage.duration, item.d) : [0, 0];
+      let [a, b] = dosage.duration ? seconds(dosage.duration, span(dosage, item, "d")) : [0, 0];
       if (dosage.hold) {
-        const [holdLow, holdHigh] = seconds(dosage.hold, item.h);
-        const reps = typeof dosage.repetitions === "object" && dosage.repetitions
-          ? [item.r, item.r] : data.timing.worded_repetitions[dosage.repetitions] || [1, 1];
+        const [holdLow, holdHigh] = seconds(dosage.hold, span(dosage, item, "h"));
+        const reps = limits(dosage, "r") ? span(dosage, item, "r") : data.timing.worded_repetitions[dosage.repetitions] || [1, 1];
         const sets = item.s || 1;
         a += holdLow * reps[0] * sets;
         b += holdHigh * reps[1] * sets;
@@ -130,17 +131,18 @@
         unknown.push(match[1]);
         continue;
       }
-      const item = { id: match[1], ...defaults(exercise.dosage) };
+      const item = { id: match[1] };
       for (const value of match[2].split(".").filter(Boolean)) {
         const key = value[0];
         const number = Number(value.slice(1));
         if (key === "s") {
-          if (number > 0 && "r" in item) item.s = number;  // sets only where there are repetitions
+          if (number > 0 && limits(exercise.dosage, "r")) item.s = number;  // sets only where repetitions are counted
           continue;
         }
         if (!limits(exercise.dosage, key)) continue;
         if (number === 0) {
-          zero.push(exercise.title);  // item keeps the guide's lowest amount, and the message says so
+          zero.push(exercise.title);  // the guide's lowest amount instead, and the message says so
+          item[key] = limits(exercise.dosage, key)[0];
           continue;
         }
         item[key] = number;
@@ -203,7 +205,7 @@
     if (key === "s") input.placeholder = w.builder_sets_none;
     const unit = el("span", "traction-builder__unit", ` ${unitLabel(exercise, key)}`);
     wrap.append(caption, input, unit);
-    if (range) wrap.append(el("span", "traction-builder__range", ` (${format(w.builder_guide_range, { range: range[0] === range[1] ? range[0] : `${range[0]}–${range[1]}` })})`));
+    if (range) wrap.append(el("span", "traction-builder__range", ` (${format(w.builder_guide_range, { range: range[0] === range[1] ? range[0] : format(w.range, { min: range[0], max: range[1] }) })})`));
     if (outside(exercise, item, key)) {
       const mark = el("strong", "traction-builder__outside", ` ${w.builder_outside}`);
       mark.id = `${id}-outside`;
@@ -213,8 +215,8 @@
     }
     input.addEventListener("change", () => {
       const number = Math.round(Number(input.value));
-      if (key === "s" && (input.value === "" || number === 0)) {
-        delete item.s;
+      if (input.value === "" || (key === "s" && number === 0)) {
+        delete item[key];  // no number: the guide's own amount (or no sets)
       } else if (Number.isFinite(number) && number >= 1 && number <= 9999) {
         item[key] = number;  // kept as the clinician wrote it, even outside the guide's range
       }
@@ -234,10 +236,11 @@
       const row = el("li", "traction-builder__item");
       row.append(el("strong", "", `${exercise.stage}. ${exercise.title}`), " ");
       const amounts = el("span", "traction-builder__amounts");
-      if ("d" in item) amounts.append(numberInput(item, "d", exercise, w.duration_label));
-      if ("h" in item) amounts.append(numberInput(item, "h", exercise, w.hold_label));
-      if ("r" in item) amounts.append(numberInput(item, "r", exercise, w.reps_label));
-      if ("r" in item) amounts.append(numberInput(item, "s", exercise, w.builder_sets_label));
+      const dosage = exercise.dosage;
+      if (dosage.duration) amounts.append(numberInput(item, "d", exercise, w.duration_label));
+      if (dosage.hold) amounts.append(numberInput(item, "h", exercise, w.hold_label));
+      if (limits(dosage, "r")) amounts.append(numberInput(item, "r", exercise, w.reps_label));
+      if (limits(dosage, "r")) amounts.append(numberInput(item, "s", exercise, w.builder_sets_label));
       row.append(amounts);
       const buttons = [
         [w.builder_up, index === 0, () => state.items.splice(index - 1, 0, ...state.items.splice(index, 1))],
@@ -264,90 +267,32 @@
     if (full) showMessages([format(w.builder_at_capacity, { n: data.capacity })]);
   }
 
+  // Exercise entries of the card, as the page carries them (ids come from the guide).
+  const entries = new Map([...document.querySelectorAll("template[data-exercise]")].map((t) => [t.dataset.exercise, t]));
+
   function renderCard(url) {
-    const card = el("article", `traction-card traction-card--${state.items.length <= data.single_max ? "single" : "double"}`);
-    card.id = "card";
-    const head = el("header", "traction-card__head");
-    const titles = el("div", "traction-card__titles");
-    titles.append(el("p", "traction-card__guide", data.guide.title), el("h1", "", state.title || w.builder_card_title), el("p", "traction-card__scan", w.scan_for_card));
-    const qr = el("div", "traction-card__qr");
-    qr.append(qrSvg(url, w.qr_card_label));
-    head.append(titles, qr);
-    const meta = el("dl", "traction-card__meta");
+    const card = document.importNode($("traction-card-template").content, true).firstElementChild;
+    card.classList.add(`traction-card--${data.layouts[state.items.length]}`);
+    const find = (selector) => card.querySelector(selector);
+    if (state.title) find("h1").textContent = state.title;
+    find(".traction-card__qr").replaceChildren(qrSvg(url, w.qr_card_label));
     const equipment = [...new Set(state.items.flatMap((item) => data.exercises[item.id].equipment))];
-    const need = el("div");
-    need.append(el("dt", "", w.card_you_need), el("dd", "", equipment.length ? equipment.join("; ") : w.nothing_needed));
-    const often = el("div", "traction-card__often");
-    const oftenValue = el("dd");
-    if (state.often) oftenValue.textContent = state.often;
-    else oftenValue.append(el("span", "traction-card__blank"));
-    often.append(el("dt", "", w.card_how_often), oftenValue);
-    const long = el("div");
-    long.append(el("dt", "", w.card_how_long), el("dd", "", format(w.card_how_long_value, { range: minutes() })));
-    meta.append(need, long, often);
-    const list = el("ol", "traction-card__list");
-    state.items.forEach((item) => {
+    const need = find("[data-card-equipment]");
+    if (equipment.length) need.querySelector("dd").textContent = equipment.join(need.dataset.separator);
+    find("[data-card-minutes] dd").textContent = format(w.card_how_long_value, { range: minutes() });
+    if (state.often) find(".traction-card__often dd").textContent = state.often;
+    find(".traction-card__list").append(...state.items.map((item) => {
+      const entry = document.importNode(entries.get(item.id).content, true);
       const exercise = data.exercises[item.id];
-      const entry = el("li", "traction-card__item");
-      const body = el("div", "traction-card__body");
-      if (exercise.thumb) {
-        const img = el("img", "traction-card__thumb");
-        img.src = exercise.thumb;
-        img.alt = exercise.thumb_alt;
-        img.width = exercise.thumb_width;
-        img.height = exercise.thumb_height;
-        body.append(img);
-      }
-      const text = el("div", "traction-card__text");
-      const name = el("p", "traction-card__name");
-      if (exercise.code) {
-        const code = el("span", "traction-card__code", `${w.card_code} `);
-        code.append(el("code", "", exercise.code));
-        name.append(code);
-      }
-      name.append(`${exercise.stage}. `);
-      const link = el("a", "", exercise.title);
-      link.href = exercise.url;
-      name.append(link);
-      text.append(el("p", "traction-card__dosage", dosageText(exercise, item)));
-      if (exercise.cue) text.append(el("p", "traction-card__cue", exercise.cue));
-      body.append(text);
-      entry.append(name, body);
-      list.append(entry);
-    });
-    const stop = el("section", "traction-card__stop");
-    const tiers = el("div", "traction-card__tiers");
-    for (const tier of data.safety.tiers) {
-      const box = el("div", "traction-card__tier");
-      const signs = el("ul");
-      signs.append(...tier.signs.map((sign) => el("li", "", sign)));
-      box.append(el("h3", "", tier.label), signs);
-      tiers.append(box);
+      if (KEYS.some((key) => key in item)) entry.querySelector(".traction-card__dosage").textContent = dosageText(exercise, item);
+      return entry;
+    }));
+    if (state.note) {
+      const note = find(".traction-card__note-text");
+      note.textContent = state.note;
+      note.hidden = false;
+      for (const line of card.querySelectorAll(".traction-card__line")) line.remove();
     }
-    stop.append(el("h2", "", w.card_stop), el("p", "", data.safety.stop), tiers);
-    const bottom = el("div", "traction-card__bottom");
-    const week = el("section", "traction-card__week");
-    const table = el("table", "traction-card__grid");
-    const header = el("tr");
-    const boxes = el("tr");
-    for (let day = 1; day <= 7; day += 1) {
-      const th = el("th", "", format(w.day_n, { n: day }));
-      th.scope = "col";
-      header.append(th);
-      const td = el("td");
-      td.setAttribute("aria-label", format(w.day_n, { n: day }));
-      boxes.append(td);
-    }
-    table.append(header, boxes);
-    week.append(el("h2", "", w.tick_days), table);
-    const note = el("section", "traction-card__note");
-    note.append(el("h2", "", w.clinician_note));
-    if (state.note) note.append(el("p", "traction-card__note-text", state.note));
-    else note.append(el("div", "traction-card__line"), el("div", "traction-card__line"));
-    bottom.append(week, note);
-    const foot = el("footer", "traction-card__foot");
-    foot.append(el("p", "", `${w.version} ${data.guide.version} · ${w.last_reviewed} ${data.guide.last_reviewed} · ${data.guide.credit}`));
-    card.append(head, meta, list, stop, bottom, foot);
     $("traction-builder-card").replaceChildren(card);
   }
 

@@ -161,3 +161,35 @@ def test_a_full_custom_card_still_fits(browser, guide_site, guide_url):
     assert page.locator("#traction-builder-card .traction-card__list").evaluate("el => getComputedStyle(el).display") == "grid"
     assert pdf_pages(page, "A4") == 1 and pdf_pages(page, "Letter") == 1
     page.close()
+
+
+# What the static and the builder card must both say (the title, needs, how long, how often, every
+# exercise, the warning signs and the headings), read from the page. The routine's own texts
+# (for whom, progression) and the routine's address are not on a custom card.
+SAME_TEXT = "h1, .traction-card__meta-col > div:not(:only-child), .traction-card__item, .traction-card__stop, .traction-card__week h2, .traction-card__note h2"
+
+
+def card_parts(page, card: str) -> list[str]:
+    return [" ".join(text.split()) for text in page.locator(card).locator(SAME_TEXT).all_inner_texts()]
+
+
+@pytest.mark.parametrize("routine", ["thoracic-reset", "full-sequence"])  # one and two columns
+def test_the_builder_card_says_what_the_routine_card_says(browser, guide_site, guide_url, routine):
+    """The card markup exists once: the builder clones the routine card's template."""
+    import urllib.parse
+
+    exported = next(r for r in routines(guide_site) if r["id"] == routine)
+    page = browser.new_page()
+    page.goto(guide_url + f"cards/{routine}/")
+    static = card_parts(page, "#card")
+    layout = page.locator("#card").get_attribute("class")
+    static_foot = page.locator("#card .traction-card__foot").inner_text()
+    ids = "~".join(e["exercise"] for e in exported["exercises"])
+    page.goto(guide_url + "builder/#" + urllib.parse.urlencode({"x": ids, "t": exported["title"]}, safe="~"))
+    built = card_parts(page, "#traction-builder-card .traction-card")
+    static.append(static_foot.replace(f": {exported['url']}", ""))  # a custom card's address is too long to print
+    built.append(page.locator("#traction-builder-card .traction-card__foot").inner_text())
+    assert len(static) == len(exported["exercises"]) + 8
+    assert built == static
+    assert page.locator("#traction-builder-card .traction-card").get_attribute("class") == layout
+    page.close()

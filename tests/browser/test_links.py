@@ -250,3 +250,15 @@ def test_a_shared_card_opens_read_only_with_an_edit_link(browser, fixture_url):
     patient.wait_for_url(fixture_url + "exercises/childs-pose/")
     patient.close()
     page.close()
+
+
+def test_an_amount_left_empty_prints_the_guides_own(browser, fixture_url):
+    page = browser.new_page()
+    page.goto(fixture_url + "builder/#x=runners-lunge.h20")
+    assert "Hold 20 s · 4–6 times each side" in card_text(page)  # the times left to the guide
+    hold = page.locator(".traction-builder__item input").first
+    hold.fill("")
+    hold.dispatch_event("change")
+    assert "Hold 15–30 s · 4–6 times each side" in card_text(page)
+    assert page.url.endswith("#x=runners-lunge")
+    page.close()
