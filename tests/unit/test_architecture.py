@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "generator"
-ADAPTERS = {"plugin.py", "cli.py", "serve.py", "__main__.py"}  # serve.py: the CLI's live preview
+ADAPTERS = {"plugin.py", "mkdocs_build.py", "cli.py", "serve.py", "__main__.py"}  # serve.py: the CLI's live preview
 
 
 def imported_modules(path: Path) -> set[str]:
