@@ -27,7 +27,7 @@ from .browser import BrowserMissing, find_chromium, print_cards
 from .content import Content, load_content, load_exercise
 from .figures.parallel import write_atomic
 from .figures.sheet import contact_sheet
-from .links import site_address_problem
+from .urls import site_address_problem
 from .registry import REGISTRY_EXPORT, REGISTRY_NAME
 from .portable import export, read_settings, watched_folders
 from .problems import ContentError

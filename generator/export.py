@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import dosage_text, links
+from . import dosage_text, urls
 from .content import Content
-from .render import ABOUT_SRC, HOME_SRC, SAFETY_SRC
+from .urls import ABOUT_SRC, HOME_SRC, SAFETY_SRC
 
 EXPORT_SRC = "api/guide.json"
 FORMAT_VERSION = 1
 
 
 def _page(kind: str, page_id: str, src: str, site_url: str | None) -> dict[str, str]:
-    path = links.page_path(src)
-    return {"kind": kind, "id": page_id, "path": "/" + path, "url": links.absolute(site_url, path)}
+    path = urls.page_path(src)
+    return {"kind": kind, "id": page_id, "path": "/" + path, "url": urls.absolute(site_url, path)}
 
 
 def guide_data(content: Content, site_url: str | None, registered: list[Any] | None = None) -> dict[str, Any]:
@@ -30,21 +30,21 @@ def guide_data(content: Content, site_url: str | None, registered: list[Any] | N
     ]
     exercises = []
     for exercise in content.exercises.values():
-        page = _page("exercise", exercise.id, links.exercise_src(exercise.id), site_url)
+        page = _page("exercise", exercise.id, urls.exercise_src(exercise.id), site_url)
         pages.append(page)
-        path = links.page_path(links.exercise_src(exercise.id))
+        path = urls.exercise_path(exercise.id)
         anchors = [
             {
                 "kind": kind,
                 "id": part_id,
-                "anchor": links.anchor(kind, part_id),
-                "url": f"{page['url']}#{links.anchor(kind, part_id)}",
-                "code": codes.get(f"{path}#{links.anchor(kind, part_id)}"),
+                "anchor": urls.anchor(kind, part_id),
+                "url": urls.part_url(page["url"], kind, part_id),
+                "code": codes.get(urls.part_url(path, kind, part_id)),
             }
             for kind, part_id in exercise.anchors()
         ]
         anchors += [
-            {"kind": kind, "id": old, "anchor": links.anchor(kind, old), "url": f"{page['url']}#{links.anchor(kind, old)}", "alias_of": new}
+            {"kind": kind, "id": old, "anchor": urls.anchor(kind, old), "url": urls.part_url(page["url"], kind, old), "alias_of": new}
             for kind, old, new in exercise.alias_anchors()
         ]
         exercises.append(
@@ -60,7 +60,7 @@ def guide_data(content: Content, site_url: str | None, registered: list[Any] | N
         )
     routines = []
     for routine in content.routines.values():
-        page = _page("routine", routine.id, links.routine_src(routine.id), site_url)
+        page = _page("routine", routine.id, urls.routine_src(routine.id), site_url)
         pages.append(page)
         items = []
         for item in routine.exercises:
@@ -68,24 +68,24 @@ def guide_data(content: Content, site_url: str | None, registered: list[Any] | N
             items.append(
                 {
                     "exercise": item.exercise,
-                    "url": links.absolute(site_url, links.page_path(links.exercise_src(item.exercise))),
+                    "url": urls.absolute(site_url, urls.exercise_path(item.exercise)),
                     "dosage": dosage.model_dump(mode="json"),
                     "dosage_text": dosage_text.line(dosage, language),
                     "note": item.note,
                 }
             )
-        card = _page("card", routine.id, links.card_src(routine.id), site_url)
+        card = _page("card", routine.id, urls.card_src(routine.id), site_url)
         pages.append(card)
         routines.append(
             {**routine.model_dump(mode="json", exclude={"exercises"}), "url": page["url"], "card_url": card["url"], "exercises": items}
         )
     short_links = [
-        {"code": e.code, "url": links.absolute(site_url, f"s/{e.code}/"), "target": links.absolute(site_url, e.url)}
+        {"code": e.code, "url": urls.absolute(site_url, urls.short_path(e.code)), "target": urls.absolute(site_url, e.url)}
         for e in registered or []
         if e.code
     ]
     aliases = [
-        {"from": links.absolute(site_url, links.page_path(links.exercise_src(old))), "to": links.absolute(site_url, links.page_path(links.exercise_src(e.id)))}
+        {"from": urls.absolute(site_url, urls.exercise_path(old)), "to": urls.absolute(site_url, urls.exercise_path(e.id))}
         for e in content.exercises.values()
         for old in e.aliases
     ]

@@ -16,7 +16,8 @@ from mkdocs.structure.files import File, Files
 
 from .problems import ContentError
 from .settings import DEFAULT_ASSETS, DEFAULT_CACHE, DEFAULT_CONTENT, Settings
-from .site import ASSETS_PREFIX, SitePlan, build_site
+from .site import SitePlan, build_site
+from .urls import asset
 
 log = logging.getLogger("mkdocs.plugins.traction")
 
@@ -65,7 +66,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
         if settings.offline:
             # A local shim, so Material's offline plugin does not add its unpkg script.
             config.use_directory_urls = False
-            config.extra["polyfills"] = [ASSETS_PREFIX + "vendor/iframe-worker-1.0.4/shim.js"]
+            config.extra["polyfills"] = [asset("vendor/iframe-worker-1.0.4/shim.js")]
         try:
             self.plan = plan = build_site(settings)
         except ContentError as error:

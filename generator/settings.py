@@ -11,7 +11,6 @@ from pathlib import Path
 DEFAULT_CONTENT = "content"
 DEFAULT_ASSETS = "site_assets"
 DEFAULT_CACHE = ".cache/traction"
-OFFLINE_ZIP_SRC = "downloads/guide-offline.zip"  # where the hosted site publishes the offline copy
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import links
+from . import urls
 from .content import Content, load_content
 from .export import EXPORT_SRC, guide_json
 from .figures.store import FigureStore
@@ -15,10 +15,9 @@ from .navigation import navigation
 from .problems import ContentError
 from .redirects import redirect_files
 from .registry import REGISTRY_EXPORT, RegisteredLink, check, dump, load_registry, update
-from .render import BUILDER_SRC, CLINICIANS_SRC, render_pages, theme_extra
-from .settings import OFFLINE_ZIP_SRC, Settings
-
-ASSETS_PREFIX = "assets/traction/"  # where the assets folder is published
+from .render import render_pages, theme_extra
+from .settings import Settings
+from .urls import BUILDER_SRC, CLINICIANS_SRC, OFFLINE_ZIP_SRC
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def build_site(settings: Settings) -> SitePlan:
     figures = store.add_all(content)
     static = {OFFLINE_ZIP_SRC: settings.offline_zip} if settings.offline_zip else {}
     if assets is not None:
-        static |= {ASSETS_PREFIX + p.relative_to(assets).as_posix(): p for p in sorted(assets.rglob("*")) if p.is_file()}
+        static |= {urls.asset(p.relative_to(assets).as_posix()): p for p in sorted(assets.rglob("*")) if p.is_file()}
     counts = Counts(len(plan.pages) + len(hand_pages), len(content.exercises), len(content.routines), store.drawn, store.cached)
     return SitePlan(
         plan.pages, plan.files, plan.links, plan.registry_changed,
@@ -94,7 +93,7 @@ def plan_site(
     ``offline`` plans the file:// copy (no directory URLs, no short-link redirects); ``download``
     is the site path of the offline zip, linked from the home and About pages."""
     registered, registry_path = load_registry(content.root)
-    other_pages = sorted(links.page_path(p) for p in hand_pages) + [links.page_path(CLINICIANS_SRC), links.page_path(BUILDER_SRC)]
+    other_pages = sorted(urls.page_path(p) for p in hand_pages) + [urls.page_path(CLINICIANS_SRC), urls.page_path(BUILDER_SRC)]
     problems = check(registered, registry_path, content, other_pages)
     if problems:
         raise ContentError(problems)
