@@ -64,7 +64,7 @@ def guide_data(content: Content, site_url: str | None, registered: list[Any] | N
         pages.append(page)
         items = []
         for item in routine.exercises:
-            dosage = item.dosage or content.exercises[item.exercise].dosage
+            dosage = item.dosage_for(content.exercises[item.exercise])
             items.append(
                 {
                     "exercise": item.exercise,

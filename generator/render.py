@@ -185,7 +185,7 @@ def render_pages(
             {
                 "exercise": content.exercises[item.exercise],
                 "path": exercise_paths[item.exercise],
-                "dosage": item.dosage or content.exercises[item.exercise].dosage,
+                "dosage": item.dosage_for(content.exercises[item.exercise]),
                 "note": item.note,
             }
             for item in routine.exercises
