@@ -25,7 +25,7 @@ from .card import (
 )
 from .content import Content
 from .figures.store import card_picture, figure_size
-from .model import Routine
+from .model import Exercise, Routine
 from .qr import qr_svg
 from .structured_data import exercise_jsonld
 from .urls import ABOUT_SRC, BUILDER_SRC, CLINICIANS_SRC, HOME_SRC, SAFETY_SRC
@@ -100,6 +100,44 @@ def theme_extra(content: Content) -> dict[str, Any]:
     }
 
 
+class _Renderer:
+    """Renders the page templates of one build: the context every page shares, and links
+    relative to the page being rendered."""
+
+    def __init__(self, content: Content, directory_urls: bool, download: str | None) -> None:
+        guide = content.guide
+        self.content, self.directory_urls = content, directory_urls
+        self.env = _environment(guide.language)
+        self.shared: dict[str, Any] = {
+            "guide": guide,
+            "source_line": source_line(content),
+            "safety_path": urls.page_path(SAFETY_SRC),
+            "exercise_paths": {eid: urls.exercise_path(eid) for eid in content.exercises},
+            "routine_paths": {rid: urls.routine_path(rid) for rid in content.routines},
+            "qr": qr_svg,
+            "download": download,
+            "labels": {eid: content.label_of(eid) for eid in content.exercises},
+            "acute_routine": content.routines.get(guide.safety.acute_pain.routine or ""),
+            "first_exercise": next(iter(content.exercises)),
+        }
+
+    def linker(self, src: str) -> urls.Linker:
+        return urls.Linker(urls.page_path(src), self.directory_urls)
+
+    def render(self, template: str, src: str, **context: Any) -> tuple[str, str]:
+        here, content = self.linker(src), self.content
+        text = self.env.get_template(template).render(
+            self.shared,
+            link=here.page,
+            file_link=here.file,
+            figure_link=lambda exercise, figure, variant: here.file(urls.figure_file(exercise, figure, variant)),
+            figure_size=lambda figure: figure_size(figure, content),
+            card_picture=lambda figure: card_picture(figure, content),
+            **context,
+        )
+        return src, text
+
+
 def render_pages(
     content: Content,
     site_url: str | None = None,
@@ -114,87 +152,65 @@ def render_pages(
     (registered URL → short code) fills the clinician page; ``directory_urls`` False gives the
     file:// links of an offline build.
     """
-    guide = content.guide
-    env = _environment(guide.language)
-    exercise_paths = {eid: urls.exercise_path(eid) for eid in content.exercises}
-    routine_paths = {rid: urls.routine_path(rid) for rid in content.routines}
-    shared: dict[str, Any] = {
-        "guide": guide,
-        "source_line": source_line(content),
-        "safety_path": urls.page_path(SAFETY_SRC),
-        "exercise_paths": exercise_paths,
-        "routine_paths": routine_paths,
-        "qr": qr_svg,
-        "download": download,
-        "labels": {eid: content.label_of(eid) for eid in content.exercises},
-        "acute_routine": content.routines.get(guide.safety.acute_pain.routine or ""),
-        "first_exercise": next(iter(content.exercises)),
-    }
-
-    def linker(src: str) -> urls.Linker:
-        return urls.Linker(urls.page_path(src), directory_urls)
-
-    def render(template: str, src: str, **context: Any) -> tuple[str, str]:
-        here = linker(src)
-        text = env.get_template(template).render(
-            shared,
-            link=here.page,
-            file_link=here.file,
-            figure_link=lambda exercise, figure, variant: here.file(urls.figure_file(exercise, figure, variant)),
-            figure_size=lambda figure: figure_size(figure, content),
-            card_picture=lambda figure: card_picture(figure, content),
-            **context,
-        )
-        return src, text
-
-    pages = dict(
-        [
-            render(
-                "index.md.j2",
-                HOME_SRC,
-                stage_exercises={s.id: [content.exercises[e] for e in s.exercises] for s in guide.stages},
-                routines=list(content.routines.values()),
-            ),
-            render("safety.md.j2", SAFETY_SRC),
-            render(
-                "about.md.j2",
-                ABOUT_SRC,
-                figure_credits=sorted({(f.credit, f.licence) for e in content.exercises.values() for f in e.figures}),
-            ),
-        ]
-    )
-    codes = codes or {}
+    renderer = _Renderer(content, directory_urls, download)
+    render, linker, codes = renderer.render, renderer.linker, codes or {}
+    pages = dict(_guide_pages(render, content))
     for exercise in content.exercises.values():
-        path = exercise_paths[exercise.id]
-        exercise_code = codes.get(path)
-        src, text = render(
-            "exercise.md.j2",
-            urls.exercise_src(exercise.id),
-            exercise_code=exercise_code,
-            exercise_short_path=urls.short_path(exercise_code) if exercise_code else "",
-            step_codes={s.id: codes[urls.part_url(path, "step", s.id)] for s in exercise.steps if urls.part_url(path, "step", s.id) in codes},
-            exercise=exercise,
-            stage=content.stage_of(exercise.id),
-            label=content.label_of(exercise.id),
-            total_stages=len(guide.stages),
-            jsonld=exercise_jsonld(exercise, content, site_url),
-        )
-        pages[src] = text
+        pages.update([_exercise(render, content, exercise, site_url, codes)])
     for routine in content.routines.values():
-        items = [
-            {
-                "exercise": content.exercises[item.exercise],
-                "path": exercise_paths[item.exercise],
-                "dosage": item.dosage_for(content.exercises[item.exercise]),
-                "note": item.note,
-            }
-            for item in routine.exercises
-        ]
-        src, text = render("routine.md.j2", urls.routine_src(routine.id), routine=routine, items=items, card_path=urls.card_path(routine.id))
-        pages[src] = text
-        pages.update([_card(render, content, routine, site_url, card_pdfs, linker, codes)])
+        pages.update([_routine(render, content, routine), _card(render, content, routine, site_url, card_pdfs, linker, codes)])
     pages.update([_clinicians(render, content, site_url, codes, linker), _builder(render, content, linker, codes)])
     return pages
+
+
+def _guide_pages(render: Any, content: Content) -> list[tuple[str, str]]:
+    """The home, safety and About pages."""
+    guide = content.guide
+    return [
+        render(
+            "index.md.j2",
+            HOME_SRC,
+            stage_exercises={s.id: [content.exercises[e] for e in s.exercises] for s in guide.stages},
+            routines=list(content.routines.values()),
+        ),
+        render("safety.md.j2", SAFETY_SRC),
+        render(
+            "about.md.j2",
+            ABOUT_SRC,
+            figure_credits=sorted({(f.credit, f.licence) for e in content.exercises.values() for f in e.figures}),
+        ),
+    ]
+
+
+def _exercise(render: Any, content: Content, exercise: Exercise, site_url: str | None, codes: dict[str, str]) -> tuple[str, str]:
+    path = urls.exercise_path(exercise.id)
+    exercise_code = codes.get(path)
+    step_urls = {s.id: urls.part_url(path, "step", s.id) for s in exercise.steps}
+    return render(
+        "exercise.md.j2",
+        urls.exercise_src(exercise.id),
+        exercise_code=exercise_code,
+        exercise_short_path=urls.short_path(exercise_code) if exercise_code else "",
+        step_codes={step: codes[url] for step, url in step_urls.items() if url in codes},
+        exercise=exercise,
+        stage=content.stage_of(exercise.id),
+        label=content.label_of(exercise.id),
+        total_stages=len(content.guide.stages),
+        jsonld=exercise_jsonld(exercise, content, site_url),
+    )
+
+
+def _routine(render: Any, content: Content, routine: Routine) -> tuple[str, str]:
+    items = [
+        {
+            "exercise": content.exercises[item.exercise],
+            "path": urls.exercise_path(item.exercise),
+            "dosage": item.dosage_for(content.exercises[item.exercise]),
+            "note": item.note,
+        }
+        for item in routine.exercises
+    ]
+    return render("routine.md.j2", urls.routine_src(routine.id), routine=routine, items=items, card_path=urls.card_path(routine.id))
 
 
 def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict[str, str], linker: Any) -> tuple[str, str]:
