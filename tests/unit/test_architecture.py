@@ -43,5 +43,6 @@ def test_no_environment_variable_channel_to_the_plugin():
     # Settings reach the plugin as declared options; only mkdocs.yml binds one to a variable (!ENV).
     for path in PACKAGE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        assert not any(name in text for name in ("TRACTION_OFFLINE", "TRACTION_CARD_PDFS", "TRACTION_STATS")), path
+        assert not any(name in text for name in ("TRACTION_OFFLINE_ZIP", "TRACTION_CARD_PDFS", "TRACTION_STATS")), path
+    assert not (PACKAGE / "plugin_env.py").exists()
     assert "offline: !ENV [TRACTION_OFFLINE, false]" in (PACKAGE.parent / "mkdocs.yml").read_text(encoding="utf-8")
