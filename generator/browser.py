@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import links
+from . import urls
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 PAPER_FORMATS = {"a4": "A4", "letter": "Letter"}
@@ -100,9 +100,9 @@ def print_cards(site_dir: Path, into_site: bool = False, out_dir: Path | None = 
     with serve(site_dir) as base, chromium() as browser:
         page = browser.new_page()
         for routine in routines:
-            page.goto(base + links.page_path(links.card_src(routine["id"])))
+            page.goto(base + urls.card_path(routine["id"]))
             for paper, paper_format in PAPER_FORMATS.items():
-                relative = links.card_pdf(routine["id"], paper)
+                relative = urls.card_pdf(routine["id"], paper)
                 target = site_dir / relative if into_site else Path(out_dir or ".") / Path(relative).name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 page.pdf(path=str(target), format=paper_format, print_background=True)

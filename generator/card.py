@@ -53,7 +53,7 @@ def card_items(routine: Routine, exercises: dict[str, Exercise]) -> list[CardIte
     items = []
     for entry in routine.exercises:
         exercise = exercises[entry.exercise]
-        items.append(CardItem(exercise, entry.dosage or exercise.dosage, card_cue(exercise), card_figure(exercise)))
+        items.append(CardItem(exercise, entry.dosage_for(exercise), card_cue(exercise), card_figure(exercise)))
     return items
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import ctypes.util
+import dataclasses
 import datetime as dt
 import difflib
 import errno
@@ -13,7 +14,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,26 +21,40 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .browser import BrowserMissing, find_chromium, print_cards
 from .content import Content, load_content, load_exercise
 from .figures.parallel import write_atomic
 from .figures.sheet import contact_sheet
-from .plugin_env import CARD_PDFS_ENV, OFFLINE_ENV, OFFLINE_ZIP_ENV, STATS_ENV
-from .links import site_address_problem
+from .urls import site_address_problem
 from .registry import REGISTRY_EXPORT, REGISTRY_NAME
-from .portable import export, watched_folders
+from .portable import export, read_settings, watched_folders
 from .problems import ContentError
 from .scaffold import ScaffoldError, new_exercise, new_routine
 from .schema import schema_files
+from .settings import DEFAULT_ASSETS, DEFAULT_CACHE, DEFAULT_CONTENT, Settings
+from .site import Counts
+
+if TYPE_CHECKING:
+    from .mkdocs_build import Built
 
 
-POSE_CACHE = Path(".cache/traction/poses")  # solved poses, shared with the plugin's default cache
+def settings_for(config_file: Path, content: Path | None = None, assets: Path | None = None) -> Settings:
+    """The folders mkdocs.yml's traction options declare (the defaults without a mkdocs.yml), with
+    --content and --assets from the command line in their place; `traction build` passes the
+    result on to the plugin, so the check and the build always read the same folders."""
+    if config_file.is_file():
+        settings = read_settings(config_file)[1]
+    else:
+        settings = Settings(Path(DEFAULT_CONTENT), Path(DEFAULT_ASSETS), Path(DEFAULT_CACHE))
+    return dataclasses.replace(settings, content_dir=content or settings.content_dir, assets_dir=assets or settings.assets_dir)
 
 
-def _check(content_dir: Path, assets_dir: Path, as_json: bool = False) -> Content | None:
+def _check(settings: Settings, as_json: bool = False) -> Content | None:
+    content_dir, assets_dir = settings.content_dir, settings.assets_dir
     try:
-        content = load_content(content_dir, assets_dir if assets_dir.is_dir() else None, POSE_CACHE)
+        content = load_content(content_dir, assets_dir if assets_dir.is_dir() else None, settings.pose_cache)
     except ContentError as error:
         if as_json:
             print(json.dumps([p.as_dict() for p in error.problems], indent=2, ensure_ascii=False))
@@ -160,24 +174,12 @@ def swap_in(new: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _mkdocs(config_file: Path, out: Path, env: dict[str, str], warnings: list[str]) -> bool:
-    """Run `mkdocs build --strict`, passing its log through and collecting its warnings."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(out)]
-    with subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True) as process:
-        for line in process.stderr:  # type: ignore[union-attr]
-            sys.stderr.write(line)
-            if line.startswith("WARNING"):
-                warnings.append(line)
-    return process.returncode == 0
-
-
-def _summary(stats_file: Path, warnings: int, seconds: float) -> str:
+def _summary(counts: Counts, warnings: int, seconds: float) -> str:
     """The one line every build ends with."""
-    stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.is_file() else {}
-    drawn, cached = stats.get("figures_drawn", 0), stats.get("figures_cached", 0)
+    drawn, cached = counts.figures_drawn, counts.figures_cached
     return (
-        f"Built {stats.get('pages', '?')} pages · {stats.get('exercises', '?')} exercises · "
-        f"{drawn + cached} figures ({drawn} drawn, {cached} cached) · {stats.get('cards', '?')} cards · "
+        f"Built {counts.pages} pages · {counts.exercises} exercises · "
+        f"{drawn + cached} figures ({drawn} drawn, {cached} cached) · {counts.cards} cards · "
         f"{warnings} warning{'' if warnings == 1 else 's'} · {seconds:.1f} s"
     )
 
@@ -207,8 +209,7 @@ def _site_address_warning(problem: str) -> str:
 
 def build(
     config_file: Path,
-    content_dir: Path,
-    assets_dir: Path,
+    settings: Settings,
     site_dir: Path,
     card_pdfs: bool = False,
     offline: bool = False,
@@ -222,74 +223,81 @@ def build(
     about loudly; with ``strict`` it fails the build and the last good site stays.
     """
     started = time.perf_counter()
-    if not content_dir.is_dir():  # nothing to lock (or to create beside it): the check says what is wrong
-        _check(content_dir, assets_dir)
+    if not settings.content_dir.is_dir():  # nothing to lock (or to create beside it): the check says what is wrong
+        _check(settings)
         return 1
     try:
-        with _held(_site_lock(content_dir, site_dir)):
-            return _build_locked(config_file, content_dir, assets_dir, site_dir, card_pdfs, offline, strict, started)
+        with _held(_site_lock(settings.content_dir, site_dir)):
+            return _build_locked(config_file, settings, site_dir, card_pdfs, offline, strict, started)
     except BuildLocked as error:
         print(f"traction build: {error}", file=sys.stderr)
         return 1
 
 
-def _build_locked(
-    config_file: Path, content_dir: Path, assets_dir: Path, site_dir: Path, card_pdfs: bool, offline: bool, strict: bool, started: float
-) -> int:
-    registry = content_dir / REGISTRY_NAME
+def _build_locked(config_file: Path, settings: Settings, site_dir: Path, card_pdfs: bool, offline: bool, strict: bool, started: float) -> int:
+    registry = settings.content_dir / REGISTRY_NAME
     registry_at_start = registry.read_bytes() if registry.is_file() else None
-    content = _check(content_dir, assets_dir)
+    content = _check(settings)
     if content is None:
         return 1
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _recover(site_dir)
-    for stale in content_dir.glob(f".{REGISTRY_NAME}.tmp-*"):
+    for stale in settings.content_dir.glob(f".{REGISTRY_NAME}.tmp-*"):
         stale.unlink(missing_ok=True)  # from a build killed while writing the registry
     staging = Path(tempfile.mkdtemp(prefix=f".traction-build-{site_dir.name}.", dir=site_dir.parent))
-    epoch = _build_epoch(content)
-    warnings: list[str] = []
-    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1", **{STATS_ENV: str(staging / "stats.json")})
-    if card_pdfs:
-        env[CARD_PDFS_ENV] = "1"
-    ok = True
-    if offline:
-        copy = staging / "offline"
-        ok = _mkdocs(config_file, copy, dict(env, **{OFFLINE_ENV: "true"}), warnings)
-        if ok:
-            zip_folder(copy, staging / "offline.zip", int(epoch))
-            env[OFFLINE_ZIP_ENV] = str(staging / "offline.zip")
-    site = staging / "site"
-    ok = ok and _mkdocs(config_file, site, env, warnings)
-    if ok and card_pdfs:
-        try:
-            print(f"Printed {len(print_cards(site, into_site=True))} card PDFs")
-        except Exception as error:  # noqa: BLE001 - any failure to print must keep the old site
-            print(f"Printing the cards failed: {error}", file=sys.stderr)
-            ok = False
-    if not ok:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
-        return 1
-    stats_file = staging / "stats.json"
-    stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.is_file() else {}
-    address_problem = site_address_problem(stats.get("site_url"))
-    if address_problem:
-        print(_site_address_warning(address_problem), file=sys.stderr)
-        if strict:
-            shutil.rmtree(staging, ignore_errors=True)
-            print(f"Build failed (--strict); {site_dir} was left as it was.", file=sys.stderr)
+    try:
+        warnings: list[str] = []
+        built = _build_into(staging, config_file, settings, _build_epoch(content), card_pdfs, offline, warnings)
+        if built is None:
+            print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
             return 1
-    _record_links(site / REGISTRY_EXPORT, registry, registry_at_start)
-    summary = _summary(staging / "stats.json", len(warnings) + bool(address_problem), time.perf_counter() - started)
-    swap_in(site, site_dir)
-    shutil.rmtree(staging, ignore_errors=True)
+        address_problem = site_address_problem(built.site_url)
+        if address_problem:
+            print(_site_address_warning(address_problem), file=sys.stderr)
+            if strict:
+                print(f"Build failed (--strict); {site_dir} was left as it was.", file=sys.stderr)
+                return 1
+        _record_links(staging / "site" / REGISTRY_EXPORT, registry, registry_at_start)
+        summary = _summary(built.counts, len(warnings) + bool(address_problem), time.perf_counter() - started)
+        swap_in(staging / "site", site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     print(f"Site written to {site_dir}")
     print(summary)
     return 0
 
 
-def figure_sheet(content_dir: Path, assets_dir: Path, sheet: Path, only: str | None = None) -> int:
+def _build_into(
+    staging: Path, config_file: Path, settings: Settings, epoch: str, card_pdfs: bool, offline: bool, warnings: list[str]
+) -> Built | None:
+    """Run MkDocs in this process into ``staging``/site (after the offline copy, zipped, when
+    ``offline``), then print the cards; None if any step failed."""
+    from .mkdocs_build import run_mkdocs  # imports MkDocs; only a build needs it
+
+    # The plugin reads exactly the folders the check read, whatever the command line said.
+    options: dict[str, object] = {
+        "content": str(settings.content_dir.resolve()), "assets": str(settings.assets_dir.resolve()),
+        "card_pdfs": card_pdfs, "offline": False,
+    }
+    if offline:
+        copy = staging / "offline"
+        if run_mkdocs(config_file, copy, options | {"offline": True}, epoch, warnings) is None:
+            return None
+        zip_folder(copy, staging / "offline.zip", int(epoch))
+        options["offline_zip"] = str(staging / "offline.zip")
+    site = staging / "site"
+    built = run_mkdocs(config_file, site, options, epoch, warnings)
+    if built is not None and card_pdfs:
+        try:
+            print(f"Printed {len(print_cards(site, into_site=True))} card PDFs")
+        except Exception as error:  # noqa: BLE001 - any failure to print must keep the old site
+            print(f"Printing the cards failed: {error}", file=sys.stderr)
+            return None
+    return built
+
+
+def figure_sheet(settings: Settings, sheet: Path, only: str | None = None) -> int:
     """Write a contact sheet of every figure in both palettes, for reviewing that each position
     reads clearly. With ``only`` (an exercise id, or ``exercise/figure``) just that exercise file
     is checked and drawn, so a pose can be previewed while the rest of the guide is mid-edit."""
@@ -297,8 +305,9 @@ def figure_sheet(content_dir: Path, assets_dir: Path, sheet: Path, only: str | N
         print(f"traction figures: cannot write a contact sheet to {sheet} (expected a file name ending in "
               f"{', '.join(SHEET_FORMATS)}; found '{sheet.suffix or 'no extension'}')", file=sys.stderr)
         return 1
+    content_dir = settings.content_dir
     if only is None:
-        content = _check(content_dir, assets_dir)
+        content = _check(settings)
         if content is None:
             return 1
         contact_sheet(content.exercises.values(), content.photos).save(sheet)
@@ -313,7 +322,7 @@ def figure_sheet(content_dir: Path, assets_dir: Path, sheet: Path, only: str | N
         print(f"traction figures: no exercise '{exercise_id}' in {content_dir / 'exercises'}{hint}", file=sys.stderr)
         return 1
     try:
-        exercise, warnings = load_exercise(path, POSE_CACHE)
+        exercise, warnings = load_exercise(path, settings.pose_cache)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -327,13 +336,14 @@ def figure_sheet(content_dir: Path, assets_dir: Path, sheet: Path, only: str | N
     return 0
 
 
-def _new(content_dir: Path, kind: str, new_id: str, stage: int | None) -> int:
+def _new(settings: Settings, kind: str, new_id: str, stage: int | None) -> int:
+    content_dir = settings.content_dir
     try:
         if kind == "exercise":
             path, number = new_exercise(content_dir, new_id, stage)
             print(f"Wrote {path} and listed it under stage {number} in {content_dir / 'guide.yaml'}.")
         else:
-            first = load_content(content_dir, cache_dir=POSE_CACHE).exercises
+            first = load_content(content_dir, cache_dir=settings.pose_cache).exercises
             if not first:
                 raise ScaffoldError(f"{content_dir} has no exercises yet: add one first with `traction new exercise ID`")
             path = new_routine(content_dir, new_id, next(iter(first)))
@@ -427,8 +437,7 @@ def _parser() -> argparse.ArgumentParser:
     figures.add_argument("--sheet", type=Path, required=True, help="PNG file to write the contact sheet to")
     figures.add_argument("--only", metavar="EXERCISE[/FIGURE]", help="draw one exercise's figures, or one figure, e.g. childs-pose/childs-pose-hold")
     for command in (check, build_cmd, figures):
-        command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
-        command.add_argument("--assets", type=Path, default=Path("site_assets"), help="assets folder (default: site_assets)")
+        command.add_argument("--assets", type=Path, help="assets folder (default: the traction plugin's `assets` in mkdocs.yml)")
     build_cmd.add_argument("--card-pdfs", action="store_true", help="also print every card to PDF (needs chromium) and link them")
     build_cmd.add_argument("--offline", action="store_true", help="also build a copy that works from file:// and publish it as a zip")
     build_cmd.add_argument("--strict", action="store_true", help="fail when the site's address is unset or a loopback address (for publishing)")
@@ -436,7 +445,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["exercise", "routine"])
     new.add_argument("id", help="the new id, e.g. neck-turn")
     new.add_argument("--stage", type=int, help="for an exercise: the stage to list it under (default: the last)")
-    new.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    for command in (check, build_cmd, figures, new):  # the folders mkdocs.yml declares, unless given here
+        command.add_argument("--content", type=Path, help="content folder (default: the traction plugin's `content` in mkdocs.yml)")
+        command.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     serve_cmd = sub.add_parser("serve", help="live preview: rebuild on every change, keep the last good site on errors")
     serve_cmd.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
@@ -449,7 +460,6 @@ def _parser() -> argparse.ArgumentParser:
     cards = sub.add_parser("cards", help="print every card of a built site to PDF (A4 and US Letter)")
     cards.add_argument("--pdf", type=Path, required=True, metavar="OUTDIR", help="folder to write the PDFs to")
     cards.add_argument("--site-dir", "-d", type=Path, default=Path("site"), help="the built site (default: site)")
-    build_cmd.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     build_cmd.add_argument("--site-dir", "-d", type=Path, default=Path("site"), help="output folder (default: site)")
     for action in (a for command in sub.choices.values() for a in command._actions):
         if action.type is Path:
@@ -458,12 +468,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command in ("check", "figures", "new", "build"):
+        settings = settings_for(args.config_file, args.content, getattr(args, "assets", None))
     if args.command == "check":
-        return 0 if _check(args.content, args.assets, args.format == "json") else 1
+        return 0 if _check(settings, args.format == "json") else 1
     if args.command == "figures":
-        return figure_sheet(args.content, args.assets, args.sheet, args.only)
+        return figure_sheet(settings, args.sheet, args.only)
     if args.command == "new":
-        return _new(args.content, args.kind, args.id, args.stage)
+        return _new(settings, args.kind, args.id, args.stage)
     if args.command == "serve":
         from .serve import serve  # imports MkDocs; only this command needs it in-process
 
@@ -488,4 +500,5 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "cards":
         return _cards(args.site_dir, args.pdf)
-    return build(args.config_file, args.content, args.assets, args.site_dir, args.card_pdfs, args.offline, args.strict)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice is for the mkdocs command
+    return build(args.config_file, settings, args.site_dir, args.card_pdfs, args.offline, args.strict)

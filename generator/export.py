@@ -5,23 +5,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import dosage_text, links
+from . import dosage_text, urls
 from .content import Content
-from .render import ABOUT_SRC, HOME_SRC, SAFETY_SRC
+from .model import Exercise, Routine
+from .urls import ABOUT_SRC, HOME_SRC, SAFETY_SRC
 
 EXPORT_SRC = "api/guide.json"
 FORMAT_VERSION = 1
 
 
 def _page(kind: str, page_id: str, src: str, site_url: str | None) -> dict[str, str]:
-    path = links.page_path(src)
-    return {"kind": kind, "id": page_id, "path": "/" + path, "url": links.absolute(site_url, path)}
+    path = urls.page_path(src)
+    return {"kind": kind, "id": page_id, "path": "/" + path, "url": urls.absolute(site_url, path)}
 
 
 def guide_data(content: Content, site_url: str | None, registered: list[Any] | None = None) -> dict[str, Any]:
     """The export as plain data, in a stable order. ``registered`` is the link registry: with it,
     short codes, short links and aliases are listed too."""
-    language = content.guide.language
     codes = {e.url: e.code for e in registered or [] if e.code}
     pages = [
         _page("home", "home", HOME_SRC, site_url),
@@ -30,62 +30,25 @@ def guide_data(content: Content, site_url: str | None, registered: list[Any] | N
     ]
     exercises = []
     for exercise in content.exercises.values():
-        page = _page("exercise", exercise.id, links.exercise_src(exercise.id), site_url)
+        page = _page("exercise", exercise.id, urls.exercise_src(exercise.id), site_url)
         pages.append(page)
-        path = links.page_path(links.exercise_src(exercise.id))
-        anchors = [
-            {
-                "kind": kind,
-                "id": part_id,
-                "anchor": links.anchor(kind, part_id),
-                "url": f"{page['url']}#{links.anchor(kind, part_id)}",
-                "code": codes.get(f"{path}#{links.anchor(kind, part_id)}"),
-            }
-            for kind, part_id in exercise.anchors()
-        ]
-        anchors += [
-            {"kind": kind, "id": old, "anchor": links.anchor(kind, old), "url": f"{page['url']}#{links.anchor(kind, old)}", "alias_of": new}
-            for kind, old, new in exercise.alias_anchors()
-        ]
-        exercises.append(
-            {
-                **exercise.model_dump(mode="json"),
-                "stage": content.stage_of(exercise.id).number,
-                "label": content.label_of(exercise.id),  # its place in the sequence, as every page shows it: "1a", "3"
-                "url": page["url"],
-                "code": codes.get(path),
-                "dosage_text": dosage_text.line(exercise.dosage, language),
-                "anchors": anchors,
-            }
-        )
+        exercises.append(_exercise(content, exercise, page["url"], codes))
     routines = []
     for routine in content.routines.values():
-        page = _page("routine", routine.id, links.routine_src(routine.id), site_url)
-        pages.append(page)
-        items = []
-        for item in routine.exercises:
-            dosage = item.dosage or content.exercises[item.exercise].dosage
-            items.append(
-                {
-                    "exercise": item.exercise,
-                    "url": links.absolute(site_url, links.page_path(links.exercise_src(item.exercise))),
-                    "dosage": dosage.model_dump(mode="json"),
-                    "dosage_text": dosage_text.line(dosage, language),
-                    "note": item.note,
-                }
-            )
-        card = _page("card", routine.id, links.card_src(routine.id), site_url)
-        pages.append(card)
+        page = _page("routine", routine.id, urls.routine_src(routine.id), site_url)
+        card = _page("card", routine.id, urls.card_src(routine.id), site_url)
+        pages += [page, card]
         routines.append(
-            {**routine.model_dump(mode="json", exclude={"exercises"}), "url": page["url"], "card_url": card["url"], "exercises": items}
+            {**routine.model_dump(mode="json", exclude={"exercises"}), "url": page["url"], "card_url": card["url"],
+             "exercises": _routine_items(content, routine, site_url)}
         )
     short_links = [
-        {"code": e.code, "url": links.absolute(site_url, f"s/{e.code}/"), "target": links.absolute(site_url, e.url)}
+        {"code": e.code, "url": urls.absolute(site_url, urls.short_path(e.code)), "target": urls.absolute(site_url, e.url)}
         for e in registered or []
         if e.code
     ]
     aliases = [
-        {"from": links.absolute(site_url, links.page_path(links.exercise_src(old))), "to": links.absolute(site_url, links.page_path(links.exercise_src(e.id)))}
+        {"from": urls.absolute(site_url, urls.exercise_path(old)), "to": urls.absolute(site_url, urls.exercise_path(e.id))}
         for e in content.exercises.values()
         for old in e.aliases
     ]
@@ -100,6 +63,51 @@ def guide_data(content: Content, site_url: str | None, registered: list[Any] | N
         "short_links": short_links,
         "aliases": aliases,
     }
+
+
+def _exercise(content: Content, exercise: Exercise, url: str, codes: dict[str, str]) -> dict[str, Any]:
+    """One exercise with its place in the sequence, its dosage in words, and every anchor's URL."""
+    path = urls.exercise_path(exercise.id)
+    anchors = [
+        {
+            "kind": kind,
+            "id": part_id,
+            "anchor": urls.anchor(kind, part_id),
+            "url": urls.part_url(url, kind, part_id),
+            "code": codes.get(urls.part_url(path, kind, part_id)),
+        }
+        for kind, part_id in exercise.anchors()
+    ]
+    anchors += [
+        {"kind": kind, "id": old, "anchor": urls.anchor(kind, old), "url": urls.part_url(url, kind, old), "alias_of": new}
+        for kind, old, new in exercise.alias_anchors()
+    ]
+    return {
+        **exercise.model_dump(mode="json"),
+        "stage": content.stage_of(exercise.id).number,
+        "label": content.label_of(exercise.id),  # its place in the sequence, as every page shows it: "1a", "3"
+        "url": url,
+        "code": codes.get(path),
+        "dosage_text": dosage_text.line(exercise.dosage, content.guide.language),
+        "anchors": anchors,
+    }
+
+
+def _routine_items(content: Content, routine: Routine, site_url: str | None) -> list[dict[str, Any]]:
+    """A routine's exercises, each with the dosage the routine asks for."""
+    items = []
+    for item in routine.exercises:
+        dosage = item.dosage_for(content.exercises[item.exercise])
+        items.append(
+            {
+                "exercise": item.exercise,
+                "url": urls.absolute(site_url, urls.exercise_path(item.exercise)),
+                "dosage": dosage.model_dump(mode="json"),
+                "dosage_text": dosage_text.line(dosage, content.guide.language),
+                "note": item.note,
+            }
+        )
+    return items
 
 
 def guide_json(content: Content, site_url: str | None, registered: list[Any] | None = None) -> str:

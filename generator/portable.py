@@ -10,14 +10,9 @@ from typing import Any
 
 import yaml
 
-from .content import load_content
-from .figures.store import FigureStore
-from .navigation import navigation
 from .problems import ContentError, Problem, shorten
-from .render import theme_extra
-from .site import plan_site
-
-ASSETS_PREFIX = "assets/traction/"
+from .settings import DEFAULT_ASSETS, DEFAULT_CACHE, DEFAULT_CONTENT, Settings
+from .site import SitePlan, build_site
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -56,45 +51,58 @@ def read_config(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     return config, plugin
 
 
+def read_settings(config_file: Path) -> tuple[dict[str, Any], Settings]:
+    """mkdocs.yml as data, and the build settings its traction plugin options declare. Folders
+    are joined to mkdocs.yml's folder as given, so they stay relative when ``config_file`` is."""
+    root = config_file.parent
+    config, plugin = read_config(config_file)
+    settings = Settings(
+        content_dir=root / plugin.get("content", DEFAULT_CONTENT),
+        assets_dir=root / plugin.get("assets", DEFAULT_ASSETS),
+        cache_dir=root / plugin.get("cache", DEFAULT_CACHE),
+        site_url=config.get("site_url"),
+        docs_dir=root / config.get("docs_dir", "docs"),
+    )
+    return config, settings
+
+
 def watched_folders(config_file: Path) -> list[Path]:
     """What a live preview watches: content, assets, theme overrides and our templates."""
-    root = config_file.resolve().parent
-    config, plugin = read_config(config_file)
-    folders = [root / plugin.get("content", "content"), root / plugin.get("assets", "site_assets")]
+    config, settings = read_settings(config_file)
+    folders = [settings.content_dir, settings.assets_dir]
     if config.get("theme", {}).get("custom_dir"):
-        folders.append(root / config["theme"]["custom_dir"])
+        folders.append(config_file.resolve().parent / config["theme"]["custom_dir"])
     return folders + [Path(__file__).parent / "templates"]
 
 
 def export(config_file: Path, out: Path) -> list[str]:
     """Write the portable copy into ``out`` (docs/, overrides/, mkdocs.yml); returns the page sources."""
-    root = config_file.resolve().parent
-    config, plugin = read_config(config_file)
-    content_dir = root / plugin.get("content", "content")
-    assets_dir = root / plugin.get("assets", "site_assets")
-    docs_in = root / config.get("docs_dir", "docs")
-    content = load_content(content_dir, assets_dir, root / plugin.get("cache", ".cache/traction") / "poses")
-    hand_pages = sorted(p.relative_to(docs_in).as_posix() for p in docs_in.rglob("*.md")) if docs_in.is_dir() else []
-    plan = plan_site(content, config.get("site_url"), hand_pages)
-
+    config, settings = read_settings(config_file)
+    plan = build_site(settings)
     docs = out / "docs"
     shutil.rmtree(out, ignore_errors=True)
     docs.mkdir(parents=True)
-    if docs_in.is_dir():
-        shutil.copytree(docs_in, docs, dirs_exist_ok=True)
+    if settings.docs_dir is not None and settings.docs_dir.is_dir():
+        shutil.copytree(settings.docs_dir, docs, dirs_exist_ok=True)
     for src, text in {**plan.pages, **plan.files}.items():
         (docs / src).parent.mkdir(parents=True, exist_ok=True)
         (docs / src).write_text(text, encoding="utf-8")
-    for site_path, cached in FigureStore(root / plugin.get("cache", ".cache/traction") / "figures").add_all(content).items():
+    for site_path, source in {**plan.figures, **plan.static}.items():
         (docs / site_path).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, docs / site_path)
-    if assets_dir.is_dir():
-        shutil.copytree(assets_dir, docs / ASSETS_PREFIX, dirs_exist_ok=True)
+        shutil.copyfile(source, docs / site_path)
     theme = dict(config.get("theme", {}))
     if theme.get("custom_dir"):
-        shutil.copytree(root / theme["custom_dir"], out / "overrides")
+        shutil.copytree(config_file.resolve().parent / theme["custom_dir"], out / "overrides")
         theme["custom_dir"] = "overrides"
-    portable = {
+    header = "# Exported by `traction export`: plain Markdown and files, no plugins needed.\n"
+    text = yaml.safe_dump(_portable_config(config, theme, plan), sort_keys=False, allow_unicode=True)
+    (out / "mkdocs.yml").write_text(header + text, encoding="utf-8")
+    return sorted(plan.pages)
+
+
+def _portable_config(config: dict[str, Any], theme: dict[str, Any], plan: SitePlan) -> dict[str, Any]:
+    """The exported mkdocs.yml: the original's settings, the planned navigation, no plugins of ours."""
+    return {
         "site_name": config["site_name"],
         "site_description": config.get("site_description", ""),
         "site_url": config.get("site_url"),
@@ -102,13 +110,10 @@ def export(config_file: Path, out: Path) -> list[str]:
         "use_directory_urls": True,
         "theme": theme,
         "plugins": ["search"],  # nothing of ours: every page is already written out
-        "nav": navigation(content, [p for p in hand_pages if p not in plan.pages]),
+        "nav": plan.nav,
         "not_in_nav": config.get("not_in_nav", ""),
-        "extra": {"traction": theme_extra(content)},
+        "extra": {"traction": plan.theme_extra},
         "extra_css": config.get("extra_css", []),
         "extra_javascript": config.get("extra_javascript", []),
         "markdown_extensions": config.get("markdown_extensions", []),
     }
-    header = "# Exported by `traction export`: plain Markdown and files, no plugins needed.\n"
-    (out / "mkdocs.yml").write_text(header + yaml.safe_dump(portable, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return sorted(plan.pages)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
-from . import links
+from . import urls
 from .content import Content
-from .registry import RegisteredLink, aliases, short_url, target
+from .registry import RegisteredLink, aliases, target
 from .wording import words
 
-SCRIPT = "assets/traction/js/traction.js"
+SCRIPT = urls.asset("js/traction.js")
 
 
 def _page(template: Template, here: str, to: str, site_url: str | None, language: str) -> str:
-    linker = links.Linker(here)
+    linker = urls.Linker(here)
     return template.render(
-        w=words(language), language=language, canonical=links.absolute(site_url, to), relative=linker.page(to), script=linker.file(SCRIPT)
+        w=words(language), language=language, canonical=urls.absolute(site_url, to), relative=linker.page(to), script=linker.file(SCRIPT)
     )
 
 
@@ -28,9 +28,9 @@ def redirect_files(entries: list[RegisteredLink], content: Content, site_url: st
     renamed = aliases(content)
     for entry in entries:
         if entry.code:
-            here = short_url(entry.code)
+            here = urls.short_path(entry.code)
             files[here + "index.html"] = _page(template, here, target(entry.url, content, renamed), site_url, language)
     for old, new in sorted(renamed.items()):
-        here = links.page_path(links.exercise_src(old))
-        files[here + "index.html"] = _page(template, here, links.page_path(links.exercise_src(new)), site_url, language)
+        here = urls.exercise_path(old)
+        files[here + "index.html"] = _page(template, here, urls.exercise_path(new), site_url, language)
     return files

@@ -8,14 +8,13 @@ and exercises and steps get a short code that is never changed or reused.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from pydantic import Field
 
-from . import links
+from . import urls
 from .content import Content, display_path, validate
 from .model import Strict
 from .problems import ContentError, Problem
@@ -54,24 +53,18 @@ class Link:
     coded: str = ""  # "" for no code; else the prefix material: an exercise id, or "<code-of-exercise>|<step-id>"
 
 
-def short_url(code: str) -> str:
-    """Site path of a short link."""
-    return f"s/{code}/"
-
-
 def published(content: Content, pages: list[str]) -> list[Link]:
     """Every URL and anchor the content publishes now, in a stable order. ``pages`` are the
     site paths of other pages (hand-written ones, the clinician page…)."""
-    result = [Link(p) for p in ["", "safety/", "about/", *pages]]
+    result = [Link(urls.page_path(src)) for src in (urls.HOME_SRC, urls.SAFETY_SRC, urls.ABOUT_SRC)] + [Link(p) for p in pages]
     for exercise in content.exercises.values():
-        path = links.page_path(links.exercise_src(exercise.id))
+        path = urls.exercise_path(exercise.id)
         result.append(Link(path, exercise.id))
         for kind, part in exercise.linked_parts():
-            url = f"{path}#{links.anchor(kind, part.id)}"
-            result.append(Link(url, f"{exercise.id}|{part.id}" if kind == "step" else ""))
+            result.append(Link(urls.part_url(path, kind, part.id), f"{exercise.id}|{part.id}" if kind == "step" else ""))
     for routine_id in content.routines:
-        result.append(Link(links.page_path(links.routine_src(routine_id))))
-        result.append(Link(links.page_path(links.card_src(routine_id))))
+        result.append(Link(urls.routine_path(routine_id)))
+        result.append(Link(urls.card_path(routine_id)))
     return result
 
 
@@ -82,28 +75,24 @@ def aliases(content: Content) -> dict[str, str]:
 
 def resolvable(content: Content, pages: list[str]) -> set[str]:
     """Every URL that lands somewhere today: published ones, and old ones kept by aliases."""
-    urls = {link.url for link in published(content, pages)}
+    known = {link.url for link in published(content, pages)}
     for exercise in content.exercises.values():
-        path = links.page_path(links.exercise_src(exercise.id))
-        anchors = [links.anchor(k, i) for k, i in exercise.anchors()]
-        anchors += [links.anchor(k, old) for k, old, _ in exercise.alias_anchors()]
-        urls.update(f"{path}#{a}" for a in anchors)
-        for old in exercise.aliases:
-            old_path = links.page_path(links.exercise_src(old))
-            urls.add(old_path)
-            urls.update(f"{old_path}#{a}" for a in anchors)
-    return urls
+        parts = list(exercise.anchors()) + [(kind, old) for kind, old, _ in exercise.alias_anchors()]
+        for path in [urls.exercise_path(exercise.id)] + [urls.exercise_path(old) for old in exercise.aliases]:
+            known.add(path)
+            known.update(urls.part_url(path, kind, part_id) for kind, part_id in parts)
+    return known
 
 
 def target(url: str, content: Content, renamed: dict[str, str] | None = None) -> str:
     """The current URL a registered URL should lead to (exercise aliases followed).
     Pass ``renamed`` (from aliases()) when resolving many URLs."""
     path, _, fragment = url.partition("#")
-    match = re.fullmatch(r"exercises/([a-z0-9-]+)/", path)
+    old = urls.exercise_of(path)
     renamed = aliases(content) if renamed is None else renamed
-    if match and match.group(1) in renamed:
-        path = links.page_path(links.exercise_src(renamed[match.group(1)]))
-    return f"{path}#{fragment}" if fragment else path
+    if old in renamed:
+        path = urls.exercise_path(renamed[old])
+    return urls.with_fragment(path, fragment)
 
 
 def _initials(slug: str) -> str:
@@ -138,7 +127,7 @@ def update(registered: list[RegisteredLink], content: Content, pages: list[str])
             code = _assign(_candidates(link.coded), taken)
         elif link.coded:
             exercise_id, step_id = link.coded.split("|")
-            prefix = codes.get(links.page_path(links.exercise_src(exercise_id))) or _initials(exercise_id)
+            prefix = codes.get(urls.exercise_path(exercise_id)) or _initials(exercise_id)
             code = _assign([f"{prefix}-{c}" for c in _candidates(step_id)], taken)
         entry = RegisteredLink(url=link.url, code=code)
         entries.append(entry)

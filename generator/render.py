@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import dosage_text, links
+from . import dosage_text, urls
 from .card import (
     BREATH_SECONDS,
     CARD_CAPACITY,
@@ -25,21 +25,17 @@ from .card import (
 )
 from .content import Content
 from .figures.store import card_picture, figure_size
-from .model import Routine
+from .model import Exercise, Routine
 from .qr import qr_svg
 from .structured_data import exercise_jsonld
+from .urls import ABOUT_SRC, BUILDER_SRC, CLINICIANS_SRC, HOME_SRC, SAFETY_SRC
 from .wording import words
 
-SAFETY_SRC = "safety.md"
-CLINICIANS_SRC = "clinicians.md"
-BUILDER_SRC = "builder.md"
-QR_SCRIPT = "assets/traction/vendor/qrcode-generator-2.0.4/qrcode.js"  # self-hosted, for QR codes drawn in the browser
+QR_SCRIPT = urls.asset("vendor/qrcode-generator-2.0.4/qrcode.js")  # self-hosted, for QR codes drawn in the browser
 NOTE_MAX = 140  # characters: the note travels in the card's URL and its QR code
 TITLE_MAX = 60  # characters of a custom card's title, and of its "how often" line
 OFTEN_MAX = 60
 MAX_HASH = 2000  # characters of card address the builder accepts
-ABOUT_SRC = "about.md"
-HOME_SRC = "index.md"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=])")
 
 
@@ -75,7 +71,7 @@ def _environment(language: str) -> Environment:
     env.filters["dosage_phrases"] = lambda d: dosage_text.phrases(d, language)
     env.filters["dosage_short"] = lambda d: dosage_text.line(d, language, short=True)
     env.globals["w"] = words(language)
-    env.globals["anchor"] = links.anchor
+    env.globals["anchor"] = urls.anchor
     return env
 
 
@@ -93,15 +89,53 @@ def theme_extra(content: Content) -> dict[str, Any]:
     w = words(content.guide.language)
     return {
         "credit": source_line(content),
-        "about_path": links.page_path(ABOUT_SRC),
+        "about_path": urls.page_path(ABOUT_SRC),
         "about_label": w["about"],
         "not_found": {key.removeprefix("not_found_"): w[key] for key in w if key.startswith("not_found_")},
         "search": {
             "none": w["search_none"],
-            "links": [{"path": links.page_path(SAFETY_SRC), "label": w["search_safety"]},
-                      {"path": links.page_path(HOME_SRC) + "#the-sequence", "label": w["search_sequence"]}],
+            "links": [{"path": urls.page_path(SAFETY_SRC), "label": w["search_safety"]},
+                      {"path": urls.with_fragment(urls.page_path(HOME_SRC), "the-sequence"), "label": w["search_sequence"]}],
         },
     }
+
+
+class _Renderer:
+    """Renders the page templates of one build: the context every page shares, and links
+    relative to the page being rendered."""
+
+    def __init__(self, content: Content, directory_urls: bool, download: str | None) -> None:
+        guide = content.guide
+        self.content, self.directory_urls = content, directory_urls
+        self.env = _environment(guide.language)
+        self.shared: dict[str, Any] = {
+            "guide": guide,
+            "source_line": source_line(content),
+            "safety_path": urls.page_path(SAFETY_SRC),
+            "exercise_paths": {eid: urls.exercise_path(eid) for eid in content.exercises},
+            "routine_paths": {rid: urls.routine_path(rid) for rid in content.routines},
+            "qr": qr_svg,
+            "download": download,
+            "labels": {eid: content.label_of(eid) for eid in content.exercises},
+            "acute_routine": content.routines.get(guide.safety.acute_pain.routine or ""),
+            "first_exercise": next(iter(content.exercises)),
+        }
+
+    def linker(self, src: str) -> urls.Linker:
+        return urls.Linker(urls.page_path(src), self.directory_urls)
+
+    def render(self, template: str, src: str, **context: Any) -> tuple[str, str]:
+        here, content = self.linker(src), self.content
+        text = self.env.get_template(template).render(
+            self.shared,
+            link=here.page,
+            file_link=here.file,
+            figure_link=lambda exercise, figure, variant: here.file(urls.figure_file(exercise, figure, variant)),
+            figure_size=lambda figure: figure_size(figure, content),
+            card_picture=lambda figure: card_picture(figure, content),
+            **context,
+        )
+        return src, text
 
 
 def render_pages(
@@ -118,88 +152,65 @@ def render_pages(
     (registered URL → short code) fills the clinician page; ``directory_urls`` False gives the
     file:// links of an offline build.
     """
-    guide = content.guide
-    env = _environment(guide.language)
-    exercise_paths = {eid: links.page_path(links.exercise_src(eid)) for eid in content.exercises}
-    routine_paths = {rid: links.page_path(links.routine_src(rid)) for rid in content.routines}
-    shared: dict[str, Any] = {
-        "guide": guide,
-        "source_line": source_line(content),
-        "safety_path": links.page_path(SAFETY_SRC),
-        "exercise_paths": exercise_paths,
-        "routine_paths": routine_paths,
-        "qr": qr_svg,
-        "download": download,
-        "labels": {eid: content.label_of(eid) for eid in content.exercises},
-        "acute_routine": content.routines.get(guide.safety.acute_pain.routine or ""),
-        "first_exercise": next(iter(content.exercises)),
-    }
-
-    def linker(src: str) -> links.Linker:
-        return links.Linker(links.page_path(src), directory_urls)
-
-    def render(template: str, src: str, **context: Any) -> tuple[str, str]:
-        here = linker(src)
-        text = env.get_template(template).render(
-            shared,
-            link=here.page,
-            file_link=here.file,
-            figure_link=lambda exercise, figure, variant: here.file(links.figure_file(exercise, figure, variant)),
-            figure_size=lambda figure: figure_size(figure, content),
-            card_picture=lambda figure: card_picture(figure, content),
-            **context,
-        )
-        return src, text
-
-    pages = dict(
-        [
-            render(
-                "index.md.j2",
-                HOME_SRC,
-                stage_exercises={s.id: [content.exercises[e] for e in s.exercises] for s in guide.stages},
-                routines=list(content.routines.values()),
-            ),
-            render("safety.md.j2", SAFETY_SRC),
-            render(
-                "about.md.j2",
-                ABOUT_SRC,
-                figure_credits=sorted({(f.credit, f.licence) for e in content.exercises.values() for f in e.figures}),
-            ),
-        ]
-    )
-    codes = codes or {}
+    renderer = _Renderer(content, directory_urls, download)
+    render, linker, codes = renderer.render, renderer.linker, codes or {}
+    pages = dict(_guide_pages(render, content))
     for exercise in content.exercises.values():
-        path = exercise_paths[exercise.id]
-        exercise_code = codes.get(path)
-        src, text = render(
-            "exercise.md.j2",
-            links.exercise_src(exercise.id),
-            exercise_code=exercise_code,
-            exercise_short_path=links.page_path(f"s/{exercise_code}.md") if exercise_code else "",
-            step_codes={s.id: codes[f"{path}#{links.anchor('step', s.id)}"] for s in exercise.steps if f"{path}#{links.anchor('step', s.id)}" in codes},
-            exercise=exercise,
-            stage=content.stage_of(exercise.id),
-            label=content.label_of(exercise.id),
-            total_stages=len(guide.stages),
-            jsonld=exercise_jsonld(exercise, content, site_url),
-        )
-        pages[src] = text
+        pages.update([_exercise(render, content, exercise, site_url, codes)])
     for routine in content.routines.values():
-        items = [
-            {
-                "exercise": content.exercises[item.exercise],
-                "path": exercise_paths[item.exercise],
-                "dosage": item.dosage or content.exercises[item.exercise].dosage,
-                "note": item.note,
-            }
-            for item in routine.exercises
-        ]
-        card_path = links.page_path(links.card_src(routine.id))
-        src, text = render("routine.md.j2", links.routine_src(routine.id), routine=routine, items=items, card_path=card_path)
-        pages[src] = text
-        pages.update([_card(render, content, routine, site_url, card_pdfs, linker, codes)])
+        pages.update([_routine(render, content, routine), _card(render, content, routine, site_url, card_pdfs, linker, codes)])
     pages.update([_clinicians(render, content, site_url, codes, linker), _builder(render, content, linker, codes)])
     return pages
+
+
+def _guide_pages(render: Any, content: Content) -> list[tuple[str, str]]:
+    """The home, safety and About pages."""
+    guide = content.guide
+    return [
+        render(
+            "index.md.j2",
+            HOME_SRC,
+            stage_exercises={s.id: [content.exercises[e] for e in s.exercises] for s in guide.stages},
+            routines=list(content.routines.values()),
+        ),
+        render("safety.md.j2", SAFETY_SRC),
+        render(
+            "about.md.j2",
+            ABOUT_SRC,
+            figure_credits=sorted({(f.credit, f.licence) for e in content.exercises.values() for f in e.figures}),
+        ),
+    ]
+
+
+def _exercise(render: Any, content: Content, exercise: Exercise, site_url: str | None, codes: dict[str, str]) -> tuple[str, str]:
+    path = urls.exercise_path(exercise.id)
+    exercise_code = codes.get(path)
+    step_urls = {s.id: urls.part_url(path, "step", s.id) for s in exercise.steps}
+    return render(
+        "exercise.md.j2",
+        urls.exercise_src(exercise.id),
+        exercise_code=exercise_code,
+        exercise_short_path=urls.short_path(exercise_code) if exercise_code else "",
+        step_codes={step: codes[url] for step, url in step_urls.items() if url in codes},
+        exercise=exercise,
+        stage=content.stage_of(exercise.id),
+        label=content.label_of(exercise.id),
+        total_stages=len(content.guide.stages),
+        jsonld=exercise_jsonld(exercise, content, site_url),
+    )
+
+
+def _routine(render: Any, content: Content, routine: Routine) -> tuple[str, str]:
+    items = [
+        {
+            "exercise": content.exercises[item.exercise],
+            "path": urls.exercise_path(item.exercise),
+            "dosage": item.dosage_for(content.exercises[item.exercise]),
+            "note": item.note,
+        }
+        for item in routine.exercises
+    ]
+    return render("routine.md.j2", urls.routine_src(routine.id), routine=routine, items=items, card_path=urls.card_path(routine.id))
 
 
 def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict[str, str], linker: Any) -> tuple[str, str]:
@@ -207,9 +218,9 @@ def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict
     here = linker(CLINICIANS_SRC)
     rows = []
     for exercise in content.exercises.values():
-        path = links.page_path(links.exercise_src(exercise.id))
+        path = urls.exercise_path(exercise.id)
         targets = [(w["whole_exercise"], path)]
-        targets += [(f"{n}. {step.text}", f"{path}#{links.anchor('step', step.id)}") for n, step in enumerate(exercise.steps, 1)]
+        targets += [(f"{n}. {step.text}", urls.part_url(path, "step", step.id)) for n, step in enumerate(exercise.steps, 1)]
         items = []
         for label, url in targets:
             code = codes.get(url)
@@ -221,18 +232,18 @@ def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict
                     "code": code,
                     "path": url,
                     "href": here.page(url),
-                    "short_path": links.page_path(f"s/{code}.md"),
-                    "short_url": links.absolute(site_url, f"s/{code}/"),
+                    "short_path": urls.short_path(code),
+                    "short_url": urls.absolute(site_url, urls.short_path(code)),
                 }
             )
         rows.append({"exercise": exercise, "stage": content.label_of(exercise.id), "links": items})
-    example = next((r["links"][1]["short_url"] for r in rows if len(r["links"]) > 1), links.absolute(site_url, "s/…/"))
+    example = next((r["links"][1]["short_url"] for r in rows if len(r["links"]) > 1), urls.absolute(site_url, urls.short_path("…")))
     return render(
         "clinicians.md.j2",
         CLINICIANS_SRC,
         exercises=rows,
         example_short=example,
-        builder_path=links.page_path(BUILDER_SRC),
+        builder_path=urls.page_path(BUILDER_SRC),
         qr_script=QR_SCRIPT,
     )
 
@@ -276,8 +287,8 @@ def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) 
         exercises=list(content.exercises.values()),
         stages={e: content.label_of(e) for e in content.exercises},
         items=[
-            {"item": item, "code": codes.get(links.page_path(links.exercise_src(item.exercise.id))),
-             "href": here.page(links.page_path(links.exercise_src(item.exercise.id)))}
+            {"item": item, "code": codes.get(urls.exercise_path(item.exercise.id)),
+             "href": here.page(urls.exercise_path(item.exercise.id))}
             for item in items
         ],
         minutes=dosage_text.minutes_range(1, 1, guide.language),  # the script works it out from the amounts
@@ -287,7 +298,7 @@ def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) 
         title_max=TITLE_MAX,
         often_max=OFTEN_MAX,
         qr_script=here.file(QR_SCRIPT),
-        builder_script=here.file("assets/traction/js/builder.js"),
+        builder_script=here.file(urls.asset("js/builder.js")),
     )
 
 
@@ -297,31 +308,31 @@ def _card(
     items = card_items(routine, content.exercises)
     layout = card_layout(len(items))
     low, high = routine_minutes(items)
-    item_codes = {i.exercise.id: codes.get(links.page_path(links.exercise_src(i.exercise.id))) for i in items}
+    item_codes = {i.exercise.id: codes.get(urls.exercise_path(i.exercise.id)) for i in items}
     w = words(content.guide.language)
     pdfs = [
-        {"href": linker(links.card_src(routine.id)).file(links.card_pdf(routine.id, paper)), "label": w[f"pdf_{paper}"]}
+        {"href": linker(urls.card_src(routine.id)).file(urls.card_pdf(routine.id, paper)), "label": w[f"pdf_{paper}"]}
         for paper in (PAPERS if card_pdfs else ())
     ]
     return render(
         "card.md.j2",
-        links.card_src(routine.id),
+        urls.card_src(routine.id),
         routine=routine,
         items=[
             {
                 "item": item,
                 "code": item_codes[item.exercise.id],
                 # one-column cards give each exercise a QR code of its own
-                "qr_url": links.absolute(site_url, links.page_path(links.exercise_src(item.exercise.id))) if layout == "single" else None,
+                "qr_url": urls.absolute(site_url, urls.exercise_path(item.exercise.id)) if layout == "single" else None,
             }
             for item in items
         ],
         layout=layout,
-        routine_path=links.page_path(links.routine_src(routine.id)),
-        routine_url=links.absolute(site_url, links.page_path(links.routine_src(routine.id))),
+        routine_path=urls.routine_path(routine.id),
+        routine_url=urls.absolute(site_url, urls.routine_path(routine.id)),
         pdfs=pdfs,
         equipment=card_equipment(items),
         minutes=dosage_text.minutes_range(low, high, content.guide.language),
         card_credit=source_line(content, short=True),
-        code_example=links.absolute(site_url, f"s/{next(iter(item_codes.values()))}/") if all(item_codes.values()) else None,
+        code_example=urls.absolute(site_url, urls.short_path(next(iter(item_codes.values())))) if all(item_codes.values()) else None,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import links
+from . import urls
 from .content import Content
 from .figures.store import figure_size
 from .model import Amount, Count, Exercise
@@ -26,9 +26,9 @@ def _quantity(value: Amount | Count) -> dict[str, Any]:
 def exercise_jsonld(exercise: Exercise, content: Content, site_url: str | None) -> dict[str, Any]:
     """The JSON-LD object for one exercise page."""
     guide = content.guide
-    page = links.absolute(site_url, links.page_path(links.exercise_src(exercise.id)))
+    page = urls.absolute(site_url, urls.exercise_path(exercise.id))
     images = [
-        links.absolute(site_url, links.figure_file(exercise.id, f.id, "2x")) for f in exercise.figures if figure_size(f, content)
+        urls.absolute(site_url, urls.figure_file(exercise.id, f.id, "2x")) for f in exercise.figures if figure_size(f, content)
     ]
     plan: dict[str, Any] = {"@type": "ExercisePlan", "name": exercise.title, "exerciseType": "Stretching and mobility"}
     dosage = exercise.dosage
@@ -55,7 +55,7 @@ def exercise_jsonld(exercise: Exercise, content: Content, site_url: str | None) 
             "image": images,
             "tool": [{"@type": "HowToTool", "name": item} for item in exercise.equipment],
             "step": [
-                {"@type": "HowToStep", "position": n, "text": step.text, "url": f"{page}#{links.anchor('step', step.id)}"}
+                {"@type": "HowToStep", "position": n, "text": step.text, "url": urls.part_url(page, "step", step.id)}
                 for n, step in enumerate(exercise.steps, 1)
             ],
         },

@@ -18,7 +18,7 @@ PRINT_WIDTH = 1200
 
 
 def draw_outputs(figure: Figure, solved: list[Solved] | None = None) -> dict[str, Image.Image | str]:
-    """Every output of a pose figure, keyed like ``links.FIGURE_FILES``. ``solved`` gives the
+    """Every output of a pose figure, keyed like ``urls.FIGURE_FILES``. ``solved`` gives the
     frames' solutions when they are known already (else each frame is solved)."""
     assert figure.pose is not None
     drawing = figure.pose

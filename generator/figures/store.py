@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from .. import links
+from .. import urls
 from ..content import Content
 from ..model import Figure
 from .parallel import parallel_map, write_atomic
@@ -148,15 +148,15 @@ class FigureStore:
         for exercise_id, figure, photo in wanted:
             folder = self.cache_dir / self.key(figure, photo)
             variants = POSE_FILES if figure.kind == "pose" else PHOTO_FILES
-            if folder in todo or all((folder / links.FIGURE_FILES[v].format(figure="f")).is_file() for v in variants):
+            if folder in todo or all((folder / urls.FIGURE_FILES[v].format(figure="f")).is_file() for v in variants):
                 self.cached += 1  # on disk already, or the same drawing as another figure of this build
             else:
                 todo[folder] = _job(figure, photo)
             for variant in variants:
-                self.files[links.figure_file(exercise_id, figure.id, variant)] = folder / links.FIGURE_FILES[variant].format(figure="f")
+                self.files[urls.figure_file(exercise_id, figure.id, variant)] = folder / urls.FIGURE_FILES[variant].format(figure="f")
         for folder, outputs in zip(todo, parallel_map(_render, list(todo.values())), strict=True):
             for variant, data in outputs.items():
-                write_atomic(folder / links.FIGURE_FILES[variant].format(figure="f"), data)
+                write_atomic(folder / urls.FIGURE_FILES[variant].format(figure="f"), data)
             self.drawn += 1
         return self.files
 

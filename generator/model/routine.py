@@ -6,6 +6,7 @@ from pydantic import Field
 
 from .common import Id, Strict, Text
 from .dosage import Dosage
+from .exercise import Exercise
 
 
 class RoutineItem(Strict):
@@ -14,6 +15,11 @@ class RoutineItem(Strict):
     exercise: Id = Field(description="The id of an exercise, e.g. `childs-pose`.")
     dosage: Dosage | None = Field(None, description="Replaces the exercise's own dosage in this routine.")
     note: Text | None = Field(None, description="A short note shown with this exercise in the routine.")
+
+    def dosage_for(self, exercise: Exercise) -> Dosage:
+        """The dosage this routine asks for: its own, else the exercise's. The one place this rule
+        lives: the routine page, its card and api/guide.json all use it."""
+        return self.dosage or exercise.dosage
 
 
 class Routine(Strict):

@@ -12,19 +12,19 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from generator import links
+from generator import urls
 from generator.content import Content, display_path, load_content
 from generator.problems import ContentError
 from generator.redirects import redirect_files
 from generator.registry import REGISTRY_NAME, check, dump, load_registry, update
-from generator.render import BUILDER_SRC, CLINICIANS_SRC
+from generator.urls import BUILDER_SRC, CLINICIANS_SRC
 from tests.conftest import REPO
 from tests.fuzz.support import POSE_CACHE, NoAliases, assert_located, fuzz_settings, no_hang
 from tests.fuzz.test_content_fuzz import BYTES, TOKENS, SCALARS
 
 ORIGINAL = (REPO / "content" / REGISTRY_NAME).read_bytes()
 PARSED = yaml.safe_load(ORIGINAL)
-PAGES = sorted([links.page_path("why-it-works.md"), links.page_path(CLINICIANS_SRC), links.page_path(BUILDER_SRC)])
+PAGES = sorted([urls.page_path("why-it-works.md"), urls.page_path(CLINICIANS_SRC), urls.page_path(BUILDER_SRC)])
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ once never corrupt either (the second is refused with a clear message while the 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -16,14 +15,9 @@ from pathlib import Path
 import pytest
 
 from generator.registry import load_registry
-from tests.conftest import make_project, traction
+from tests.conftest import make_project, snapshot, traction
 
 NEW_STEP = "  - id: breathe-out\n    text: Breathe out slowly.\n"
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` with a hash of its bytes."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def start_build(project: Path) -> subprocess.Popen[str]:

@@ -7,8 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.conftest import make_project, traction
-from tests.integration.test_cli import tree_digest
+from tests.conftest import make_project, snapshot, traction
 
 
 class Elements(HTMLParser):
@@ -98,7 +97,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path):
     second = make_project(tmp_path / "two")
     assert traction("build", cwd=first).returncode == 0
     assert traction("build", cwd=second).returncode == 0
-    assert tree_digest(first / "site") == tree_digest(second / "site")
+    assert snapshot(first / "site") == snapshot(second / "site")
 
 
 def test_the_guide_builds_byte_identically_with_a_cold_figure_cache(guide_site: Path, tmp_path: Path):
@@ -108,4 +107,4 @@ def test_the_guide_builds_byte_identically_with_a_cold_figure_cache(guide_site: 
     result = traction("build", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "New links recorded" not in result.stdout  # the committed registry is complete
-    assert tree_digest(project / "site") == tree_digest(guide_site)
+    assert snapshot(project / "site") == snapshot(guide_site)

@@ -8,12 +8,7 @@ import pytest
 
 from generator.content import load_content
 from generator.problems import ContentError
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from tests.conftest import edit
 
 
 def problems(content_dir: Path) -> list[str]:

@@ -10,13 +10,7 @@ from generator.content import load_content
 from generator.problems import ContentError
 from generator.registry import REGISTRY_NAME, check, dump, load_registry, published, update
 from generator.site import plan_site
-from tests.conftest import REPO
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
+from tests.conftest import REPO, edit
 
 
 def register(content_dir: Path) -> None:

@@ -9,14 +9,9 @@ import pytest
 
 from generator.content import load_content
 from generator.render import markdown_text, render_pages
+from tests.conftest import edit
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_pages_match_golden_files(content_dir):

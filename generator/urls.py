@@ -1,11 +1,24 @@
-"""The link scheme. Published URLs and anchors must keep resolving, so they live in one place."""
+"""The URL scheme: where every page, card, short link, figure and anchor is published.
+Published URLs and anchors must keep resolving, so they are made here and nowhere else."""
 
 from __future__ import annotations
 
 import ipaddress
 import posixpath
+import re
 import urllib.parse
 from dataclasses import dataclass
+
+# Markdown sources of the pages every guide has.
+HOME_SRC = "index.md"
+SAFETY_SRC = "safety.md"
+ABOUT_SRC = "about.md"
+CLINICIANS_SRC = "clinicians.md"
+BUILDER_SRC = "builder.md"
+
+ASSETS_PREFIX = "assets/traction/"  # where the assets folder is published
+OFFLINE_ZIP_SRC = "downloads/guide-offline.zip"  # where the hosted site publishes the offline copy
+_EXERCISE_PATH = re.compile(r"exercises/([a-z0-9-]+)/")
 
 
 def exercise_src(exercise_id: str) -> str:
@@ -28,6 +41,37 @@ def card_pdf(routine_id: str, paper: str) -> str:
     return f"cards/{routine_id}/{routine_id}-{paper}.pdf"
 
 
+def exercise_path(exercise_id: str) -> str:
+    """URL path of an exercise page: 'exercises/childs-pose/'."""
+    return page_path(exercise_src(exercise_id))
+
+
+def exercise_of(path: str) -> str | None:
+    """The exercise id an exercise page's path names, else None."""
+    match = _EXERCISE_PATH.fullmatch(path)
+    return match.group(1) if match else None
+
+
+def routine_path(routine_id: str) -> str:
+    """URL path of a routine page: 'routines/gentle-start/'."""
+    return page_path(routine_src(routine_id))
+
+
+def card_path(routine_id: str) -> str:
+    """URL path of a routine's printable card: 'cards/gentle-start/'."""
+    return page_path(card_src(routine_id))
+
+
+def short_path(code: str) -> str:
+    """URL path of a short link, which redirects to what its code names: 's/cp-k/'."""
+    return f"s/{code}/"
+
+
+def asset(path: str) -> str:
+    """Site path of a file from the assets folder: 'js/traction.js' → 'assets/traction/js/traction.js'."""
+    return ASSETS_PREFIX + path
+
+
 def page_path(src: str) -> str:
     """The URL path (relative to the site root) MkDocs gives a Markdown source with directory URLs."""
     stem = src.removesuffix(".md")
@@ -39,6 +83,16 @@ def page_path(src: str) -> str:
 def anchor(kind: str, part_id: str) -> str:
     """The fragment id of a step, cue, caution or variation: 'step-kneel'."""
     return f"{kind}-{part_id}"
+
+
+def with_fragment(path: str, fragment: str) -> str:
+    """A path or URL with a '#fragment' (none when ``fragment`` is empty)."""
+    return f"{path}#{fragment}" if fragment else path
+
+
+def part_url(path: str, kind: str, part_id: str) -> str:
+    """A page path or URL pointing at one step, cue, caution or variation: 'exercises/x/#step-kneel'."""
+    return with_fragment(path, anchor(kind, part_id))
 
 
 def page_file(path: str) -> str:
