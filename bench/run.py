@@ -133,7 +133,8 @@ def main() -> None:
         config = (REPO / "mkdocs.yml").read_text().replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
         (real / "mkdocs.yml").write_text(config.replace("assets: site_assets", f"assets: {REPO / 'site_assets'}"))
         rows.append(measure("the real guide", real / "mkdocs.yml", args.runs))
-    print("| guide | pages | full build | per page | peak memory | output | plain MkDocs on the export | our generator (load / render+plan / figures) | our share | rebuild after one edit | images encoded on rebuild |")
+    print("| guide | pages | full build | per page | peak memory | output | plain MkDocs on the export"
+          " | our generator (load / render+plan / figures) | our share | rebuild after one edit | images encoded on rebuild |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
     for r in rows:
         d = r["ours_detail"]

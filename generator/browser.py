@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import json
 import shutil
 import threading
@@ -20,7 +21,7 @@ PAPER_FORMATS = {"a4": "A4", "letter": "Letter"}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - keep output readable
+    def log_message(self, format: str, *args: Any) -> None:  # keep output readable
         pass
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -64,11 +65,9 @@ class BrowserMissing(RuntimeError):
 
 def find_chromium() -> str:
     """The chromium executable, after checking that Playwright is installed too."""
-    try:
-        import playwright.sync_api  # noqa: F401 - optional dependency: only printing needs it
-    except ImportError:
+    if importlib.util.find_spec("playwright") is None:  # an optional dependency: only printing needs it
         raise BrowserMissing("printing cards needs Playwright: install it with `pip install -e .[pdf]`"
-                             " (and Debian's chromium: `apt-get install chromium`)") from None
+                             " (and Debian's chromium: `apt-get install chromium`)")
     executable = shutil.which("chromium")
     if executable is None:
         raise BrowserMissing("printing cards needs Debian's chromium, which is not installed (or not on PATH):"

@@ -27,14 +27,14 @@ from .browser import BrowserMissing, find_chromium, print_cards
 from .content import Content, load_content, load_exercise
 from .figures.parallel import write_atomic
 from .figures.sheet import contact_sheet
-from .urls import site_address_problem
-from .registry import REGISTRY_EXPORT, REGISTRY_NAME
 from .portable import export, read_settings, watched_folders
 from .problems import ContentError
+from .registry import REGISTRY_EXPORT, REGISTRY_NAME
 from .scaffold import ScaffoldError, new_exercise, new_routine
 from .schema import schema_files
 from .settings import DEFAULT_ASSETS, DEFAULT_CACHE, DEFAULT_CONTENT, Settings
 from .site import Counts
+from .urls import site_address_problem
 
 if TYPE_CHECKING:
     from .mkdocs_build import Built
@@ -80,7 +80,7 @@ def _build_epoch(content: Content) -> str:
     if "SOURCE_DATE_EPOCH" in os.environ:
         return os.environ["SOURCE_DATE_EPOCH"]
     reviewed = content.guide.review.last_reviewed
-    return str(int(dt.datetime(reviewed.year, reviewed.month, reviewed.day, tzinfo=dt.timezone.utc).timestamp()))
+    return str(int(dt.datetime(reviewed.year, reviewed.month, reviewed.day, tzinfo=dt.UTC).timestamp()))
 
 
 def _record_links(built: Path, committed: Path, read_at_start: bytes | None) -> None:
@@ -291,7 +291,7 @@ def _build_into(
     if built is not None and card_pdfs:
         try:
             print(f"Printed {len(print_cards(site, into_site=True))} card PDFs")
-        except Exception as error:  # noqa: BLE001 - any failure to print must keep the old site
+        except Exception as error:  # any failure to print must keep the old site
             print(f"Printing the cards failed: {error}", file=sys.stderr)
             return None
     return built
@@ -397,7 +397,7 @@ def _cards(site_dir: Path, out_dir: Path) -> int:
         return 1
     except OSError:
         raise  # reported by main with the file it concerns
-    except Exception as error:  # noqa: BLE001 - the browser can fail in many ways; say so and stop
+    except Exception as error:  # the browser can fail in many ways; say so and stop
         print(f"traction cards: printing the cards failed: {error}", file=sys.stderr)
         return 1
     for path in written:
@@ -421,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         where = f": {error.filename}" if error.filename else ""
         print(f"traction {args.command}: {error.strerror or error}{where}", file=sys.stderr)
         return 1
-    except Exception as error:  # noqa: BLE001 - last resort: a bug must still end in a message
+    except Exception as error:  # last resort: a bug must still end in a message
         print(f"traction {args.command}: internal error ({type(error).__name__}: {error}); "
               "please report it with the command you ran", file=sys.stderr)
         return 1

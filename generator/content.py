@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .card import CARD_CAPACITY, CARD_CUE_MAX, CARD_TEXT_MAX, card_cue
 from .figures.check import pose_findings
@@ -92,7 +93,7 @@ def _clean_loc(doc: Document, loc: tuple[Any, ...]) -> Loc:
 
 def _validation_problems(doc: Document, model: type[BaseModel], error: ValidationError) -> list[Problem]:
     """Turn pydantic errors into located problems, one per place, naming what was expected."""
-    grouped: dict[tuple[Loc, str], list[dict[str, Any]]] = {}
+    grouped: dict[tuple[Loc, str], list[ErrorDetails]] = {}
     for err in error.errors(include_url=False):
         loc = _clean_loc(doc, err["loc"])
         grouped.setdefault((loc, err["type"] if err["type"] in ("missing", "extra_forbidden") else "value"), []).append(err)
@@ -180,12 +181,13 @@ def _check_anchors(doc: Document, exercise: Exercise, problems: list[Problem]) -
         places += [("variations", v, "steps", i, "id") for i in range(len(variation.steps))]
     cue = card_cue(exercise)
     if cue is not None and len(cue.text) > CARD_CUE_MAX:
-        loc = ("cues", exercise.cues.index(cue), "text")
+        loc: Loc = ("cues", exercise.cues.index(cue), "text")
         problems.append(doc.problem(loc, f"the cue printed on cards for '{exercise.id}' is too long",
                                     f"at most {CARD_CUE_MAX} characters, or 'card: true' on a shorter cue", f"{len(cue.text)} characters"))
     for (kind, anchor_id), loc in zip(exercise.anchors(), places, strict=True):
         if (kind, anchor_id) in seen:
-            problems.append(doc.problem(loc, f"duplicate {kind} id '{anchor_id}' in exercise '{exercise.id}'", f"a {kind} id used once on the page", f"'{anchor_id}' again"))
+            problems.append(doc.problem(loc, f"duplicate {kind} id '{anchor_id}' in exercise '{exercise.id}'",
+                                        f"a {kind} id used once on the page", f"'{anchor_id}' again"))
         seen.add((kind, anchor_id))
 
 
@@ -196,7 +198,8 @@ def _check_figure_ids(doc: Document, exercise: Exercise, problems: list[Problem]
     seen: set[str] = set()
     for figure, loc in zip(exercise.all_figures(), places, strict=True):
         if figure.id in seen:
-            problems.append(doc.problem(loc, f"duplicate figure id '{figure.id}' in exercise '{exercise.id}'", "a figure id used once per exercise", f"'{figure.id}' again"))
+            problems.append(doc.problem(loc, f"duplicate figure id '{figure.id}' in exercise '{exercise.id}'",
+                                        "a figure id used once per exercise", f"'{figure.id}' again"))
         seen.add(figure.id)
 
 
@@ -206,7 +209,8 @@ def _check_poses(exercises: dict[str, tuple[Document, Exercise]], cache_dir: Pat
     for exercise_id, found in findings.items():
         doc = exercises[exercise_id][0]
         for f in found:
-            (warnings if f.warning else problems).append(doc.problem(f.loc, f.message, f.expected, f.found, key=isinstance(f.loc[-1], str) and f.loc[-2] == "joints"))
+            on_joint_key = isinstance(f.loc[-1], str) and f.loc[-2] == "joints"
+            (warnings if f.warning else problems).append(doc.problem(f.loc, f.message, f.expected, f.found, key=on_joint_key))
 
 
 def _check_photos(

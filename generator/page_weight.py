@@ -6,7 +6,11 @@ from __future__ import annotations
 import gzip
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:  # playwright is only installed with the pdf/test extras
+    from playwright.sync_api import Browser
 
 BUDGET_BYTES = 250 * 1024
 BUDGET_ELEMENTS = 800
@@ -25,7 +29,7 @@ def _gzipped(file: Path) -> int:
     return len(gzip.compress(file.read_bytes(), compresslevel=9, mtime=0))
 
 
-def measure(browser, base: str, site: Path, path: str) -> PageWeight:  # type: ignore[no-untyped-def]
+def measure(browser: Browser, base: str, site: Path, path: str) -> PageWeight:
     """Load ``path`` in a fresh, cache-less browser context and add up what it fetched."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()

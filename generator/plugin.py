@@ -5,12 +5,15 @@ api/guide.json as in-memory files."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
@@ -93,7 +96,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             files.append(File.generated(config, src, abs_src_path=str(path)))
         return files
 
-    def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         settings = self.settings(config)
         for folder in (settings.content_dir, settings.assets_dir):
             if folder.is_dir():

@@ -20,7 +20,12 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    if isinstance(node, yaml.SequenceNode):
+        names = loader.construct_sequence(node)
+    elif isinstance(node, yaml.ScalarNode):
+        names = [loader.construct_scalar(node)]
+    else:
+        return None
     for name in names[:-1] if len(names) > 1 else names:
         if name in os.environ:
             return yaml.safe_load(os.environ[name])
@@ -40,12 +45,13 @@ def read_config(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ContentError([Problem(file, line, column, "the MkDocs config is not valid YAML", "valid YAML", str(getattr(error, "problem", "") or error))]) from None
+        found = str(getattr(error, "problem", "") or error)
+        raise ContentError([Problem(file, line, column, "the MkDocs config is not valid YAML", "valid YAML", found)]) from None
     if not isinstance(config, dict) or not isinstance(config.get("site_name"), str) or not isinstance(config.get("plugins", []), list):
         raise ContentError([Problem(file, 1, 1, "not a MkDocs config", "a mapping with 'site_name:' and a 'plugins:' list", shorten(config))])
     if isinstance(config.get("theme"), str):  # `theme: material` is short for `theme: {name: material}`
         config["theme"] = {"name": config["theme"]}
-    plugin = next((p["traction"] for p in config.get("plugins", []) if isinstance(p, dict) and "traction" in p), {}) or {}
+    plugin: Any = next((p["traction"] for p in config.get("plugins", []) if isinstance(p, dict) and "traction" in p), {}) or {}
     if not isinstance(plugin, dict) or not all(isinstance(plugin.get(k, ""), str) for k in ("content", "assets", "cache")):
         raise ContentError([Problem(file, 1, 1, "the traction plugin's settings are not valid", "content, assets and cache as folder names", shorten(plugin))])
     return config, plugin

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-
 EXCERPT_WIDTH = 120  # characters of a long line shown around the problem
 
 

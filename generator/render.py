@@ -216,7 +216,7 @@ def _routine(render: Any, content: Content, routine: Routine) -> tuple[str, str]
 def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict[str, str], linker: Any) -> tuple[str, str]:
     w = words(content.guide.language)
     here = linker(CLINICIANS_SRC)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for exercise in content.exercises.values():
         path = urls.exercise_path(exercise.id)
         targets = [(w["whole_exercise"], path)]
@@ -302,6 +302,12 @@ def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) 
     )
 
 
+def _code_example(site_url: str | None, codes: list[str | None]) -> str | None:
+    """The short link the card explains its codes with: the first exercise's, once all have one."""
+    known = [code for code in codes if code]
+    return urls.absolute(site_url, urls.short_path(known[0])) if known and len(known) == len(codes) else None
+
+
 def _card(
     render: Any, content: Content, routine: Routine, site_url: str | None, card_pdfs: bool, linker: Any, codes: dict[str, str]
 ) -> tuple[str, str]:
@@ -334,5 +340,5 @@ def _card(
         equipment=card_equipment(items),
         minutes=dosage_text.minutes_range(low, high, content.guide.language),
         card_credit=source_line(content, short=True),
-        code_example=urls.absolute(site_url, urls.short_path(next(iter(item_codes.values())))) if all(item_codes.values()) else None,
+        code_example=_code_example(site_url, list(item_codes.values())),
     )

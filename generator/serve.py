@@ -8,20 +8,20 @@ problems and the last good site stays up. Open pages reload themselves after a g
 from __future__ import annotations
 
 import functools
-import logging
 import http.server
+import logging
 import shutil
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from .browser import send_not_found_page
-
 
 VERSION_PATH = "/__traction__/version"
 # The page knows the version it was served at, so a rebuild between loading and the first poll still reloads it.
@@ -50,15 +50,16 @@ class Preview:
 class _Handler(http.server.SimpleHTTPRequestHandler):
     preview: Preview
 
-    def __init__(self, *args, preview: Preview, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, preview: Preview, **kwargs: Any) -> None:
         self.preview = preview
         super().__init__(*args, directory=str(preview.folder), **kwargs)
 
-    def log_message(self, format, *args):  # type: ignore[no-untyped-def]  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:  # the preview's own lines say what happens
         pass
 
-    def send_error(self, code, message=None, explain=None):  # type: ignore[no-untyped-def]
-        if not (code == 404 and send_not_found_page(self, self.preview.folder)):
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        folder = self.preview.folder
+        if not (code == 404 and folder is not None and send_not_found_page(self, folder)):
             super().send_error(code, message, explain)
 
     def _send(self, body: bytes, content_type: str) -> None:
@@ -69,7 +70,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:  # http.server calls it by this name
         if self.path == VERSION_PATH:
             self._send(str(self.preview.version).encode(), "text/plain")
             return
@@ -102,7 +103,7 @@ def _build(config_file: Path, site_url: str) -> Path | None:
     started = time.perf_counter()
     try:
         mkdocs_build(load_config(str(config_file), site_dir=str(out), site_url=site_url, strict=True))
-    except (Exception, SystemExit) as error:  # noqa: BLE001 - any failure keeps the last good site
+    except (Exception, SystemExit) as error:  # any failure keeps the last good site
         shutil.rmtree(out, ignore_errors=True)
         print(f"Build failed ({error}); still serving the last good site.", file=sys.stderr, flush=True)
         return None

@@ -14,16 +14,14 @@ class _Collector(HTMLParser):
         self.refs: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])  # type: ignore[arg-type]
-        if tag == "a" and values.get("name"):
-            self.ids.add(values["name"])  # type: ignore[arg-type]
-        for attribute in ("href", "src"):
-            if values.get(attribute):
-                self.refs.append(values[attribute])  # type: ignore[arg-type]
+        values = {name: value for name, value in attrs if value}  # an attribute without a value names nothing
+        if "id" in values:
+            self.ids.add(values["id"])
+        if tag == "a" and "name" in values:
+            self.ids.add(values["name"])
+        self.refs += [values[attribute] for attribute in ("href", "src") if attribute in values]
         if values.get("srcset"):
-            self.refs += [part.strip().split(" ")[0] for part in values["srcset"].split(",")]  # type: ignore[union-attr]
+            self.refs += [part.strip().split(" ")[0] for part in values["srcset"].split(",")]
 
 
 def _parse(path: Path) -> _Collector:

@@ -34,8 +34,9 @@ def exercise_jsonld(exercise: Exercise, content: Content, site_url: str | None) 
     dosage = exercise.dosage
     if isinstance(dosage.repetitions, Count):
         plan["repetitions"] = _quantity(dosage.repetitions)
-    if dosage.hold or dosage.duration:
-        plan["activityDuration"] = _quantity(dosage.hold or dosage.duration)  # type: ignore[arg-type]
+    timed = dosage.hold or dosage.duration
+    if timed is not None:
+        plan["activityDuration"] = _quantity(timed)
     return {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",

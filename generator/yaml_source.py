@@ -115,7 +115,10 @@ class _Walker:
             plain = isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:str"
             key = key_node.value if plain else None  # a plain scalar's value is its text
             if not isinstance(key, str):
-                found = shorten(key_node.value) if isinstance(key_node, yaml.ScalarNode) else ("a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping")
+                if isinstance(key_node, yaml.ScalarNode):
+                    found = shorten(key_node.value)
+                else:
+                    found = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
                 self.fail(key_node, "a key must be a plain word", "a name such as 'title'", found)
                 continue
             if key in result:
@@ -153,7 +156,8 @@ def _decode(raw: bytes, file: str) -> str:
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
         bad = raw[error.start : error.start + 1].hex()
-        raise ContentError([Problem(file, line, column, "file is not valid UTF-8 text", "UTF-8 text (save the file as UTF-8 in your editor)", f"byte 0x{bad}")]) from None
+        expected = "UTF-8 text (save the file as UTF-8 in your editor)"
+        raise ContentError([Problem(file, line, column, "file is not valid UTF-8 text", expected, f"byte 0x{bad}")]) from None
 
 
 def _inside(text: str, line: int, column: int) -> tuple[int, int]:

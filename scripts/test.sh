@@ -7,4 +7,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   as_root apt-get update -qq
   as_root apt-get install -y -qq chromium >/dev/null
 fi
+# Lint (with import order) and type check first: both are quick and name the line to fix.
+.venv/bin/ruff check generator tests scripts bench
+.venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

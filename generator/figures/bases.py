@@ -46,7 +46,9 @@ BASES: dict[str, Base] = {
         {"both hips flexion": 90, "both knees flexion": 90, "both ankles plantar flexion": 45, "both shoulders flexion": 90, "both wrists extension": 80},
         ("knees on floor", "palms on floor", "tops of feet on floor"),
     ),
-    "lying on back": Base(-90, 11, {"both shoulders abduction": 10, "both ankles plantar flexion": 20}, ("back on floor", "back of head on floor", "heels on floor")),
+    "lying on back": Base(
+        -90, 11, {"both shoulders abduction": 10, "both ankles plantar flexion": 20}, ("back on floor", "back of head on floor", "heels on floor")
+    ),
     "lying on back knees bent": Base(
         -90, 11, {"both hips flexion": 50, "both knees flexion": 100, "both shoulders abduction": 10},
         ("back on floor", "back of head on floor", "soles on floor"),

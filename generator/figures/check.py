@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ..model import Exercise
 from ..model.pose import PROP_SURFACES, Pose, PoseDrawing, parse_contact, parse_joint
-from .bases import BASES
 from . import kinematics as kin
+from .bases import BASES
 from .solve import TOLERANCE, Solved, joint_dofs, solve_all
 
 MOVED = 20.0  # degrees: an angle the solver had to change more than this is worth a second look

@@ -344,7 +344,7 @@ def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: i
     scale, rows, cols, cw, ch, gap = _layout(sizes, width_px, height_px, style, top)
     drawing = Drawing(width_px, height_px, hatch_spacing=style.hatch_spacing, hatch_width=style.hatch_width)
     ops = drawing.ops
-    for k, (frame, g) in enumerate(zip(frames, geos)):
+    for k, (frame, g) in enumerate(zip(frames, geos, strict=True)):
         row, col = divmod(k, cols)
         cx0, cy0 = col * (cw + gap), row * (ch + gap)
         inner_top = cy0 + max(style.margin, top)
@@ -405,7 +405,7 @@ def silhouette_mask(frame: Frame, camera: Camera, size: int | tuple[int, int]) -
     sy = (h / 2 - gy) / scale + (y0 + y1) / 2
     xy = np.stack([sx.ravel(), sy.ravel()], 1)
     flat = mask.ravel()
-    for s, (bx0, by0, bx1, by1) in zip(shapes, b):
+    for s, (bx0, by0, bx1, by1) in zip(shapes, b, strict=True):
         sel = (xy[:, 0] >= bx0) & (xy[:, 0] <= bx1) & (xy[:, 1] >= by0) & (xy[:, 1] <= by1) & ~flat
         flat[sel] = contains(s, xy[sel])
     return flat.reshape(h, w)

@@ -399,7 +399,7 @@ def erode(shape: Shape2D, d: float, tolerance: float = 0.05) -> np.ndarray | Non
     # Intersection of the inset half-planes: clip by each edge line moved inward by d.
     out = pts
     nxt = np.roll(pts, -1, axis=0)
-    for p, q in zip(pts, nxt):
+    for p, q in zip(pts, nxt, strict=True):
         e = q - p
         length = math.hypot(e[0], e[1])
         if length < 1e-12:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PIL import Image, ImageDraw, ImageFont
-
 from collections.abc import Iterable
+
+from PIL import Image, ImageDraw, ImageFont
 
 from ..model import Exercise
 from .photo import PhotoInfo, resized, upright

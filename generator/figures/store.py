@@ -15,6 +15,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -23,9 +24,8 @@ from ..content import Content
 from ..model import Figure
 from .parallel import parallel_map, write_atomic
 from .photo import PhotoInfo, resized, upright
-from .solve import Solved, solve_all
 from .picture import ASPECT, CARD_SIZE, PRINT_WIDTH, WEB_WIDTH, draw_outputs
-
+from .solve import Solved, solve_all
 
 RENDERER_SOURCES = tuple(sorted(
     [f"figures/{path.name}" for path in Path(__file__).parent.glob("*.py")] + ["model/pose.py", "model/joints.py", "model/figure.py"]
@@ -95,13 +95,13 @@ def _render_photo(photo: PhotoInfo) -> dict[str, bytes]:
     return outputs
 
 
-def _render(job: tuple[str, dict[str, object]]) -> dict[str, bytes]:
+def _render(job: tuple[str, dict[str, Any]]) -> dict[str, bytes]:
     """Draw one figure (in a worker process): a pose drawing as JSON, or a photo."""
     kind, data = job
     if kind == "photo":
-        return _render_photo(PhotoInfo(**data))  # type: ignore[arg-type]
+        return _render_photo(PhotoInfo(**data))
     figure = Figure.model_validate(data["figure"])
-    outputs = draw_outputs(figure, [Solved(tuple(q), ()) for q in data["solved"]])  # type: ignore[attr-defined]
+    outputs = draw_outputs(figure, [Solved(tuple(q), ()) for q in data["solved"]])
     # A drawing has few colours: reduced to 64 (no dithering, deterministic) it looks the same and
     # its lossless WebP is about half the size.
     rasters = {k: _flat(v) for k, v in outputs.items() if not isinstance(v, str)}
@@ -144,7 +144,7 @@ class FigureStore:
                     wanted.append((exercise.id, figure, None))
                 elif figure.kind == "photo" and figure.src in content.photos:
                     wanted.append((exercise.id, figure, content.photos[figure.src]))
-        todo: dict[Path, tuple[str, dict[str, object]]] = {}
+        todo: dict[Path, tuple[str, dict[str, Any]]] = {}
         for exercise_id, figure, photo in wanted:
             folder = self.cache_dir / self.key(figure, photo)
             variants = POSE_FILES if figure.kind == "pose" else PHOTO_FILES
@@ -161,7 +161,7 @@ class FigureStore:
         return self.files
 
 
-def _job(figure: Figure, photo: PhotoInfo | None) -> tuple[str, dict[str, object]]:
+def _job(figure: Figure, photo: PhotoInfo | None) -> tuple[str, dict[str, Any]]:
     if figure.kind == "pose":
         assert figure.pose is not None
         # Solved here (from memory or the pose cache), so a worker process never solves again.

@@ -4,8 +4,8 @@ from .common import Id, Strict, Text
 from .dosage import Amount, Count, Dosage, Frequency
 from .exercise import Caution, Cue, Exercise, SourceRef, Step, Variation
 from .figure import Figure
-from .pose import Arrow, Pose, PoseDrawing, Prop, View
 from .guide import AcutePain, Citation, Guide, RedFlags, Review, Safety, Source, Stage
+from .pose import Arrow, Pose, PoseDrawing, Prop, View
 from .routine import Routine, RoutineItem
 
 __all__ = [

@@ -13,7 +13,6 @@ from pypdf import PdfReader
 
 from generator.browser import serve
 from generator.card import CARD_TEXT_MAX
-
 from tests.conftest import make_project, traction
 
 pytestmark = pytest.mark.browser

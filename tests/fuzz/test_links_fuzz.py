@@ -20,7 +20,7 @@ from generator.registry import REGISTRY_NAME, check, dump, load_registry, update
 from generator.urls import BUILDER_SRC, CLINICIANS_SRC
 from tests.conftest import REPO
 from tests.fuzz.support import POSE_CACHE, NoAliases, assert_located, fuzz_settings, no_hang
-from tests.fuzz.test_content_fuzz import BYTES, TOKENS, SCALARS
+from tests.fuzz.test_content_fuzz import BYTES, SCALARS, TOKENS
 
 ORIGINAL = (REPO / "content" / REGISTRY_NAME).read_bytes()
 PARSED = yaml.safe_load(ORIGINAL)

@@ -67,7 +67,7 @@ def test_a_killed_build_leaves_the_previous_site_and_registry(states, tmp_path):
         process = start_build(project)
         time.sleep(duration * fraction)
         os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        process.communicate()  # reads and closes its pipes
         site, links = snapshot(project / "site"), (project / "content" / "links.yaml").read_bytes()
         assert site in (old_site, new_site), f"killed at {fraction:.0%} of a build: the site is neither the old nor the new one"
         assert links in (old_links, new_links), f"killed at {fraction:.0%} of a build: links.yaml is damaged"
@@ -85,7 +85,8 @@ def test_a_killed_build_leaves_the_previous_site_and_registry(states, tmp_path):
 def test_two_builds_at_once_never_corrupt_the_site_or_the_registry(states):
     project, _, _, new_site, new_links, _ = states
     first, second = start_build(project), start_build(project)
-    results = [(p.wait(), p.stderr.read() if p.stderr else "") for p in (first, second)]
+    errors = [p.communicate()[1] for p in (first, second)]  # reads and closes both pipes
+    results = [(p.returncode, err) for p, err in zip((first, second), errors, strict=True)]
     assert any(code == 0 for code, _ in results), results
     for code, err in results:
         assert "Traceback" not in err

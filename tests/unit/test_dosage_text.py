@@ -1,9 +1,9 @@
 """Dosage prose is rendered from the numbers."""
 
+import re
+
 import pytest
 from pydantic import ValidationError
-
-import re
 
 from generator.dosage_text import line, phrases, slotted_line
 from generator.model import Dosage

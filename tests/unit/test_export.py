@@ -51,10 +51,11 @@ def test_export_is_stable(content_dir):
 
 
 def test_export_gives_each_exercise_its_label():
+    import json as _json
+
     from generator.content import load_content
     from generator.export import guide_json
     from tests.conftest import REPO
-    import json as _json
 
     data = _json.loads(guide_json(load_content(REPO / "content"), None, []))
     assert [e["label"] for e in data["exercises"]][:5] == ["1a", "1b", "1c", "1d", "2"]

@@ -79,7 +79,8 @@ def test_step_and_exercise_renames_with_aliases_keep_every_link(content_dir):
     edit(path, "- id: sit-back\n", "- id: sit-on-heels\n    aliases: [sit-back]\n")
     edit(path, "id: childs-pose\n", "id: childs-pose-stretch\naliases: [childs-pose]\n")
     for folder in ("guide.yaml", "routines/both.yaml"):
-        text = (content_dir / folder).read_text().replace("childs-pose]", "childs-pose-stretch]").replace("exercise: childs-pose\n", "exercise: childs-pose-stretch\n")
+        text = (content_dir / folder).read_text()
+        text = text.replace("childs-pose]", "childs-pose-stretch]").replace("exercise: childs-pose\n", "exercise: childs-pose-stretch\n")
         (content_dir / folder).write_text(text)
     registered, doc = load_registry(content_dir)
     content = load_content(content_dir)

@@ -28,7 +28,10 @@ def test_eighteen_parts_one_neutral_figure():
 def test_standing_proportions_follow_winter():
     frames = standing()
     parts = kin.volumes(frames)
-    height = max(float(np.max(v.centre[2] + np.linalg.norm(v.axes[:, 2]))) if isinstance(v, Ellipsoid) else max(v.a[2] + v.ra, v.b[2] + v.rb) for v in parts.values())
+    height = max(
+        float(np.max(v.centre[2] + np.linalg.norm(v.axes[:, 2]))) if isinstance(v, Ellipsoid) else max(v.a[2] + v.ra, v.b[2] + v.rb)
+        for v in parts.values()
+    )
     floor = min(lowest_point(v) for v in parts.values())
     assert floor == pytest.approx(0.0, abs=0.2)  # the soles are on the floor
     assert height == pytest.approx(body.HEIGHT, abs=2.5)

@@ -96,7 +96,7 @@ def sample_frames() -> list[Frame]:
 SIDE = Camera.named("side-left")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def drawing_of(view: str, width: int = 900, height: int = 420, card: bool = False) -> Drawing:
     """The sample frames composed once per test run (tests only read the result)."""
     return compose(sample_frames(), Camera.named(view), width, height, CARD if card else PAGE)
@@ -200,7 +200,7 @@ def test_arrows_have_halo_and_heads():
     assert len(halos) == len(shafts) == 3
     assert len(heads) == 4  # curved: 1, both: 2, straight: 1
     assert sum(op.arc is not None for op in shafts) == 1
-    assert all(h.width > s.width for h, s in zip(halos, shafts))
+    assert all(h.width > s.width for h, s in zip(halos, shafts, strict=True))
 
 
 def test_compose_is_deterministic_and_fast():

@@ -20,8 +20,8 @@ from generator.figures import kinematics as kin
 from generator.figures.body import NEIGHBOURS
 from generator.figures.check import drawings
 from generator.figures.compose import CARD, frame_scale, silhouette_mask
-from generator.figures.outline import bounds, outline
 from generator.figures.order import zbuffer_agreement
+from generator.figures.outline import bounds, outline
 from generator.figures.picture import CARD_SIZE
 from generator.figures.primitives import RoundCone
 from generator.figures.scene import camera_for, card_frame, frames

@@ -51,7 +51,7 @@ def _random_volume(rng: np.random.Generator, kind: int):
     return Box(c, np.diag([rng.uniform(12, 25), rng.uniform(5, 12), rng.uniform(1, 3)]) @ _rotation(rng).T)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _random_scene(seed: int, n: int) -> tuple[Part, ...]:
     """Parts that do not pass through each other (a body's parts touch at joints but do not
     interpenetrate; parts that do have no right painter's order): rejection sampling."""

@@ -212,7 +212,7 @@ def test_round_cone_depth_on_a_dense_sphere_union():
     radii = CONE.ra + s * (CONE.rb - CONE.ra)
     pc, tc = cam.project(centres), cam.depth(centres)
     best = np.full(len(xy), -np.inf)
-    for p, t, r in zip(pc, tc, radii):
+    for p, t, r in zip(pc, tc, radii, strict=True):
         q = r * r - np.sum((xy - p) ** 2, 1)
         best = np.maximum(best, np.where(q >= 0, t + np.sqrt(np.maximum(q, 0)), -np.inf))
     fast = front_depth(CONE, cam, xy)
