@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import importlib.util
 import json
 import shutil
 import threading
@@ -65,9 +64,12 @@ class BrowserMissing(RuntimeError):
 
 def find_chromium() -> str:
     """The chromium executable, after checking that Playwright is installed too."""
-    if importlib.util.find_spec("playwright") is None:  # an optional dependency: only printing needs it
+    try:  # an optional dependency: only printing needs it
+        import playwright.sync_api
+    except ImportError:
         raise BrowserMissing("printing cards needs Playwright: install it with `pip install -e .[pdf]`"
-                             " (and Debian's chromium: `apt-get install chromium`)")
+                             " (and Debian's chromium: `apt-get install chromium`)") from None
+    del playwright  # only whether it imports matters here
     executable = shutil.which("chromium")
     if executable is None:
         raise BrowserMissing("printing cards needs Debian's chromium, which is not installed (or not on PATH):"

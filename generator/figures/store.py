@@ -13,15 +13,15 @@ import functools
 import hashlib
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PIL import Image
 
 from .. import urls
-from ..content import Content
-from ..model import Figure
+from ..model import Exercise, Figure
 from .parallel import parallel_map, write_atomic
 from .photo import PhotoInfo, resized, upright
 from .picture import ASPECT, CARD_SIZE, PRINT_WIDTH, WEB_WIDTH, draw_outputs
@@ -45,6 +45,17 @@ def renderer_fingerprint() -> str:
     return digest.hexdigest()
 
 
+class Illustrated(Protocol):
+    """What the store needs of the loaded content (``Content`` fits): the exercises, and the photos
+    found for them. A protocol, so figures sit below the loader that uses them to check poses."""
+
+    @property
+    def exercises(self) -> Mapping[str, Exercise]: ...
+
+    @property
+    def photos(self) -> Mapping[str, PhotoInfo]: ...
+
+
 @dataclass(frozen=True)
 class FigureSize:
     """The 1× display size of a figure, in CSS pixels."""
@@ -53,18 +64,18 @@ class FigureSize:
     height: int
 
 
-def figure_size(figure: Figure, content: Content) -> FigureSize | None:
+def figure_size(figure: Figure, content: Illustrated) -> FigureSize | None:
     """Width and height a figure is shown at; None for a placeholder."""
     if figure.kind == "pose":
         return FigureSize(WEB_WIDTH, round(WEB_WIDTH * ASPECT))
-    if figure.kind == "photo" and figure.src in content.photos:
-        photo = content.photos[figure.src]
+    photo = content.photos.get(figure.src) if figure.kind == "photo" and figure.src else None
+    if photo is not None:
         width = min(WEB_WIDTH, photo.width)
         return FigureSize(width, round(photo.height * width / photo.width))
     return None
 
 
-def card_picture(figure: Figure | None, content: Content) -> tuple[str, FigureSize] | None:
+def card_picture(figure: Figure | None, content: Illustrated) -> tuple[str, FigureSize] | None:
     """The output a printed card shows for a figure and its size: a drawing's card SVG (its
     characteristic frame, heavier lines) or a photo's 2× WebP; None when there is nothing to show."""
     if figure is None:
@@ -135,14 +146,14 @@ class FigureStore:
         """The encoded outputs of one figure."""
         return _render(_job(figure, photo))
 
-    def add_all(self, content: Content) -> dict[str, Path]:
+    def add_all(self, content: Illustrated) -> dict[str, Path]:
         """Every drawn figure and photo of the guide; returns {site path: cached file}."""
         wanted: list[tuple[str, Figure, PhotoInfo | None]] = []
         for exercise in content.exercises.values():
             for figure in exercise.all_figures():
                 if figure.kind == "pose":
                     wanted.append((exercise.id, figure, None))
-                elif figure.kind == "photo" and figure.src in content.photos:
+                elif figure.kind == "photo" and figure.src and figure.src in content.photos:
                     wanted.append((exercise.id, figure, content.photos[figure.src]))
         todo: dict[Path, tuple[str, dict[str, Any]]] = {}
         for exercise_id, figure, photo in wanted:
