@@ -49,8 +49,8 @@ def generator_seconds(config: Path) -> dict[str, float]:
     code = f"""
 import json, time
 from pathlib import Path
-from generator.content import load_content
-from generator.site import plan_site
+from generator.load.content import load_content
+from generator.pipeline.site import plan_site
 from generator.figures.store import FigureStore
 root = Path({str(config.parent)!r})
 t0 = time.perf_counter(); content = load_content(root / "content", {str(REPO / "site_assets")!r} and Path({str(REPO / "site_assets")!r}))
@@ -70,7 +70,7 @@ def rebuild_seconds(config: Path, runs: int) -> float:
 import os, statistics, time
 from pathlib import Path
 os.chdir({str(config.parent)!r})
-from generator.serve import _build
+from generator.adapters.serve import _build
 _build(Path("mkdocs.yml"), "http://127.0.0.1:8000/")  # warm imports, as a running server is
 times = []
 target = sorted(Path("content/exercises").glob("*.yaml"))[0]
@@ -117,7 +117,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     args = parser.parse_args()
 
-    from generator.yaml_source import Loader
+    from generator.load.yaml_source import Loader
 
     print(f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores, "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; PyYAML loader: {Loader.__name__}; "

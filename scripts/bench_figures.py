@@ -10,9 +10,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.content import load_content
 from generator.figures import solve
 from generator.figures.store import FigureStore
+from generator.load.content import load_content
 
 REPO = Path(__file__).resolve().parent.parent
 RUNS = 3

@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.browser import chromium, serve
-from generator.page_weight import BUDGET_BYTES, BUDGET_ELEMENTS, measure
+from generator.cards.browser import chromium, serve
+from generator.qa.page_weight import BUDGET_BYTES, BUDGET_ELEMENTS, measure
 
 
 def main(site: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.browser import chromium, serve
+from generator.cards.browser import chromium, serve
 
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 

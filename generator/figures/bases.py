@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .body import HIP_HEIGHT
+from generator.figures.body import HIP_HEIGHT
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Exercise
-from ..model.pose import PROP_SURFACES, Pose, PoseDrawing, parse_contact, parse_joint
-from . import kinematics as kin
-from .bases import BASES
-from .solve import TOLERANCE, Solved, joint_dofs, solve_all
+from generator.figures import kinematics as kin
+from generator.figures.bases import BASES
+from generator.figures.solve import TOLERANCE, Solved, joint_dofs, solve_all
+from generator.model import Exercise
+from generator.model.pose import PROP_SURFACES, Pose, PoseDrawing, parse_contact, parse_joint
 
 MOVED = 20.0  # degrees: an angle the solver had to change more than this is worth a second look
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .camera import Camera
-from .order import paint_order
-from .outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, bounds, contains, outline
-from .primitives import Arrow3D, Cylinder, Ellipsoid, Frame, Part, RoundCone
+from generator.figures.camera import Camera
+from generator.figures.order import paint_order
+from generator.figures.outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, bounds, contains, outline
+from generator.figures.primitives import Arrow3D, Cylinder, Ellipsoid, Frame, Part, RoundCone
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model.joints import SIDES
-from . import body
-from .primitives import Ellipsoid, RoundCone
+from generator.figures import body
+from generator.figures.primitives import Ellipsoid, RoundCone
+from generator.model.joints import SIDES
 
 ROOT_DOFS = ("x", "y", "z", "pitch", "roll", "yaw")
 SPINE = ("low back", "upper back", "neck", "head")  # "head" is the upper half of the neck's motion

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .camera import Camera
-from .outline import bounds, contains, front_depth, outline
-from .primitives import Box, Cylinder, Ellipsoid, Part, RoundCone, Volume
+from generator.figures.camera import Camera
+from generator.figures.outline import bounds, contains, front_depth, outline
+from generator.figures.primitives import Box, Cylinder, Ellipsoid, Part, RoundCone, Volume
 
 _GRID = 16  # samples per side of a pair's bounding-box overlap
 _FINE_GRID = 40  # retried when the coarse grid finds too few points inside both outlines

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .camera import Camera
-from .primitives import Box, Cylinder, Ellipsoid, RoundCone, Volume
+from generator.figures.camera import Camera
+from generator.figures.primitives import Box, Cylinder, Ellipsoid, RoundCone, Volume
 
 _CYLINDER_SAMPLES = 64  # points per end disk of a cylinder's outline
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PIL import Image
 
-from ..model import Figure
-from .compose import CARD, PAGE, compose
-from .raster import to_image
-from .scene import camera_for, card_frame, frames
-from .solve import Solved
-from .svg import to_svg
+from generator.figures.compose import CARD, PAGE, compose
+from generator.figures.raster import to_image
+from generator.figures.scene import camera_for, card_frame, frames
+from generator.figures.solve import Solved
+from generator.figures.svg import to_svg
+from generator.model import Figure
 
 WEB_WIDTH = 400  # CSS pixels; the 2× files are twice as wide
 ASPECT = 5 / 8  # height / width of every page picture

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model.pose import Prop
-from .primitives import Box, Cylinder
+from generator.figures.primitives import Box, Cylinder
+from generator.model.pose import Prop
 
 ROLLER_LENGTH = 91.0  # the common 36-inch foam roller
 SEAT_HEIGHT = 45.0

@@ -9,8 +9,8 @@ import math
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from .compose import PALETTES, Drawing, LineOp, ShapeOp, TextOp
-from .outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, dilate, erode, polygon
+from generator.figures.compose import PALETTES, Drawing, LineOp, ShapeOp, TextOp
+from generator.figures.outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, dilate, erode, polygon
 
 _TOLERANCE = 0.25  # chord error in supersampled pixels
 

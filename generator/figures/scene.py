@@ -6,13 +6,13 @@ import math
 
 import numpy as np
 
-from ..model.pose import HIGHLIGHT_WORDS, Arrow, Pose, PoseDrawing, View, parse_site
-from . import body
-from . import kinematics as kin
-from .camera import VIEWS, Camera
-from .primitives import Arrow3D, Box, Cylinder, Frame, Part, RoundCone
-from .props import MAT_THICKNESS, scene_pieces
-from .solve import Solved, solve
+from generator.figures import body
+from generator.figures import kinematics as kin
+from generator.figures.camera import VIEWS, Camera
+from generator.figures.primitives import Arrow3D, Box, Cylinder, Frame, Part, RoundCone
+from generator.figures.props import MAT_THICKNESS, scene_pieces
+from generator.figures.solve import Solved, solve
+from generator.model.pose import HIGHLIGHT_WORDS, Arrow, Pose, PoseDrawing, View, parse_site
 
 DIRECTIONS = {
     "forward": (1.0, 0.0, 0.0), "back": (-1.0, 0.0, 0.0), "left": (0.0, 1.0, 0.0),

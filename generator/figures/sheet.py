@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..model import Exercise
-from .photo import PhotoInfo, resized, upright
-from .picture import ASPECT, preview
+from generator.figures.photo import PhotoInfo, resized, upright
+from generator.figures.picture import ASPECT, preview
+from generator.model import Exercise
 
 CELL = 400
 LABEL = 40

@@ -19,15 +19,15 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import least_squares
 
-from ..model.joints import SIDED_JOINTS as SIDED
-from ..model.joints import Motion, dof_limits
-from ..model.pose import Pose, Prop, parse_contact, parse_joint
-from . import body
-from . import kinematics as kin
-from .bases import BASES
-from .parallel import parallel_map, write_atomic
-from .primitives import Box, Cylinder, Ellipsoid, RoundCone
-from .props import scene_pieces, sdf
+from generator.figures import body
+from generator.figures import kinematics as kin
+from generator.figures.bases import BASES
+from generator.figures.parallel import parallel_map, write_atomic
+from generator.figures.primitives import Box, Cylinder, Ellipsoid, RoundCone
+from generator.figures.props import scene_pieces, sdf
+from generator.model.joints import SIDED_JOINTS as SIDED
+from generator.model.joints import Motion, dof_limits
+from generator.model.pose import Pose, Prop, parse_contact, parse_joint
 
 TOLERANCE = 1.0  # cm: a contact that misses by more is an error
 CONTACT_WEIGHT = 30.0  # per cm

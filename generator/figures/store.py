@@ -20,12 +20,11 @@ from typing import Any, Protocol
 
 from PIL import Image
 
-from .. import urls
-from ..model import Exercise, Figure
-from .parallel import parallel_map, write_atomic
-from .photo import PhotoInfo, resized, upright
-from .picture import ASPECT, CARD_SIZE, PRINT_WIDTH, WEB_WIDTH, draw_outputs
-from .solve import Solved, solve_all
+from generator.figures.parallel import parallel_map, write_atomic
+from generator.figures.photo import PhotoInfo, resized, upright
+from generator.figures.picture import ASPECT, CARD_SIZE, PRINT_WIDTH, WEB_WIDTH, draw_outputs
+from generator.figures.solve import Solved, solve_all
+from generator.model import Exercise, Figure, urls
 
 RENDERER_SOURCES = tuple(sorted(
     [f"figures/{path.name}" for path in Path(__file__).parent.glob("*.py")] + ["model/pose.py", "model/joints.py", "model/figure.py"]

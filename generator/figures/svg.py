@@ -12,8 +12,8 @@ from xml.sax.saxutils import escape
 
 import numpy as np
 
-from .compose import PALETTES, Drawing, LineOp, ShapeOp, TextOp
-from .outline import CircleHull, Ellipse2D, Shape2D
+from generator.figures.compose import PALETTES, Drawing, LineOp, ShapeOp, TextOp
+from generator.figures.outline import CircleHull, Ellipse2D, Shape2D
 
 _HATCH_ID = "h1"
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, PositiveInt, model_validator
 
-from .common import Strict
+from generator.model.common import Strict
 
 Unit = Literal["seconds", "minutes", "breaths"]
 

@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Id, Strict, Text
-from .dosage import Dosage
-from .figure import Figure
+from generator.model.common import Id, Strict, Text
+from generator.model.dosage import Dosage
+from generator.model.figure import Figure
 
 
 class Linked(Strict):

@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Id, Strict, Text
-from .pose import PoseDrawing
+from generator.model.common import Id, Strict, Text
+from generator.model.pose import PoseDrawing
 
 
 class Figure(Strict):

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field, PositiveInt
 
-from .common import Id, Strict, Text
+from generator.model.common import Id, Strict, Text
 
 
 class Source(Strict):

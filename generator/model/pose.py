@@ -22,8 +22,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .common import Strict
-from .joints import CENTRAL_JOINTS, JOINT_NAMES, MOTIONS, PLURALS, SIDED_JOINTS, Motion, example_keys, motion_words
+from generator.model.common import Strict
+from generator.model.joints import CENTRAL_JOINTS, JOINT_NAMES, MOTIONS, PLURALS, SIDED_JOINTS, Motion, example_keys, motion_words
 
 BASES = (
     "standing", "sitting", "long sitting", "tall kneeling", "kneel-sit", "half kneeling", "hands and knees",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Id, Strict, Text
-from .dosage import Dosage
-from .exercise import Exercise
+from generator.model.common import Id, Strict, Text
+from generator.model.dosage import Dosage
+from generator.model.exercise import Exercise
 
 
 class RoutineItem(Strict):

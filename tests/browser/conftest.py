@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.browser import chromium, serve
+from generator.cards.browser import chromium, serve
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,8 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from generator.browser import serve
-from generator.card import CARD_TEXT_MAX
+from generator.cards.browser import serve
+from generator.cards.card import CARD_TEXT_MAX
 from tests.conftest import make_project, traction
 
 pytestmark = pytest.mark.browser

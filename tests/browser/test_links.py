@@ -11,7 +11,7 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from generator.browser import serve
+from generator.cards.browser import serve
 from tests.conftest import make_project, traction
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import zip_folder
+from generator.adapters.cli import zip_folder
 from tests.conftest import make_project, traction
 
 pytestmark = pytest.mark.browser

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from generator.content import load_content
-from generator.page_weight import BUDGET_BYTES, BUDGET_ELEMENTS, measure
-from generator.site_check import broken_links
+from generator.load.content import load_content
+from generator.qa.page_weight import BUDGET_BYTES, BUDGET_ELEMENTS, measure
+from generator.qa.site_check import broken_links
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser

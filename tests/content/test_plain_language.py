@@ -8,7 +8,7 @@ import re
 import pytest
 import textstat
 
-from generator.content import load_content
+from generator.load.content import load_content
 from tests.conftest import READING_GRADES, REPO
 from tests.content.test_source_facts import exercise_text
 

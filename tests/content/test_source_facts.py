@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.content import load_content
-from generator.dosage_text import line, phrases
+from generator.load.content import load_content
 from generator.model import Dosage
+from generator.render.dosage_text import line, phrases
 from tests.conftest import REPO
 
 CONTENT = REPO / "content"

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, settings
 
-from generator.problems import Problem
+from generator.load.problems import Problem
 from tests.conftest import REPO
 
 # The seeded run in the normal test command; TRACTION_FUZZ_EXAMPLES=50000 spreads a long,

@@ -2,7 +2,7 @@
 (0 done, 1 problems, 2 a mistyped command line with argparse's usage message), never a
 traceback, and writes nothing outside the folder or file it was given.
 
-`generator.cli.main` runs in-process inside a copy of the project; `build` and `serve` start
+`generator.adapters.cli.main` runs in-process inside a copy of the project; `build` and `serve` start
 MkDocs and are covered by tests/integration instead. Chromium is hidden (PATH), so `cards` must
 say how to install it."""
 
@@ -18,8 +18,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from generator import cli
-from generator.problems import Problem
+from generator.adapters import cli
+from generator.load.problems import Problem
 from tests.conftest import REPO
 from tests.fuzz.support import POSE_CACHE, assert_located, fuzz_settings, no_hang
 

@@ -19,9 +19,9 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from generator.content import display_path, load_content
-from generator.problems import ContentError
-from generator.yaml_source import Loader
+from generator.load.content import display_path, load_content
+from generator.load.problems import ContentError
+from generator.load.yaml_source import Loader
 from tests.conftest import REPO
 from tests.fuzz.support import POSE_CACHE, NoAliases, assert_located, copy_guide, fuzz_settings, no_hang
 

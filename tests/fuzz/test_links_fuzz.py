@@ -12,12 +12,12 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from generator import urls
-from generator.content import Content, display_path, load_content
-from generator.problems import ContentError
-from generator.redirects import redirect_files
-from generator.registry import REGISTRY_NAME, check, dump, load_registry, update
-from generator.urls import BUILDER_SRC, CLINICIANS_SRC
+from generator.load.content import Content, display_path, load_content
+from generator.load.problems import ContentError
+from generator.load.registry import REGISTRY_NAME, check, dump, load_registry, update
+from generator.model import urls
+from generator.model.urls import BUILDER_SRC, CLINICIANS_SRC
+from generator.render.redirects import redirect_files
 from tests.conftest import REPO
 from tests.fuzz.support import POSE_CACHE, NoAliases, assert_located, fuzz_settings, no_hang
 from tests.fuzz.test_content_fuzz import BYTES, SCALARS, TOKENS

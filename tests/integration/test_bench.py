@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.synthetic import generate
-from generator.content import load_content
+from generator.load.content import load_content
 from tests.conftest import traction
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.registry import load_registry
+from generator.load.registry import load_registry
 from tests.conftest import make_project, snapshot, traction
 
 NEW_STEP = "  - id: breathe-out\n    text: Breathe out slowly.\n"

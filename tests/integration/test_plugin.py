@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 
-from generator.plugin import TractionPlugin
+from generator.adapters.plugin import TractionPlugin
 
 
 def site_config(project: Path, **options: object) -> MkDocsConfig:

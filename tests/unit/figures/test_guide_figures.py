@@ -14,8 +14,7 @@ import itertools
 import numpy as np
 import pytest
 
-from generator.card import card_figure
-from generator.content import load_content
+from generator.cards.card import card_figure
 from generator.figures import kinematics as kin
 from generator.figures.body import NEIGHBOURS
 from generator.figures.check import drawings
@@ -26,6 +25,7 @@ from generator.figures.picture import CARD_SIZE
 from generator.figures.primitives import RoundCone
 from generator.figures.scene import camera_for, card_frame, frames
 from generator.figures.solve import TOLERANCE, Problem, _limits, solve
+from generator.load.content import load_content
 from tests.conftest import REPO
 
 CARD_MM = 30.0  # the narrowest a card prints its pictures (two-column cards; site_assets/css/traction.css)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.content import load_content
 from generator.figures.photo import PhotoError, inspect_photo
 from generator.figures.store import FigureStore
-from generator.problems import ContentError
+from generator.load.content import load_content
+from generator.load.problems import ContentError
 
 GPS_TAG = 0x8825
 ORIENTATION = 0x0112

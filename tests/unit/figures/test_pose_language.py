@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.content import load_content
 from generator.figures import body
+from generator.load.content import load_content
+from generator.load.problems import ContentError
 from generator.model.pose import SIDED_SITES, TRUNK_SITES, parse_contact, parse_joint, parse_site
-from generator.problems import ContentError
 
 
 def test_joint_motions_read_like_a_goniometry_chart():

@@ -9,8 +9,8 @@ import re
 import pytest
 from PIL import Image
 
-from generator.content import load_content
 from generator.figures.store import FigureStore
+from generator.load.content import load_content
 from tests.conftest import REPO
 
 MAX_WEBP_1X = 20 * 1024

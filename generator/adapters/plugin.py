@@ -1,0 +1,104 @@
+"""MkDocs adapter: publishes what ``build_site`` plans. It checks the content in ``on_config``,
+before MkDocs cleans the output folder, then adds the generated pages, figures, assets and
+api/guide.json as in-memory files."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.load.problems import ContentError
+from generator.model.urls import asset
+from generator.pipeline.settings import DEFAULT_ASSETS, DEFAULT_CACHE, DEFAULT_CONTENT, Settings
+from generator.pipeline.site import SitePlan, build_site
+
+log = logging.getLogger("mkdocs.plugins.traction")
+
+
+class TractionConfig(base.Config):
+    content = c.Type(str, default=DEFAULT_CONTENT)
+    """Folder holding guide.yaml, exercises/ and routines/, relative to mkdocs.yml."""
+    assets = c.Type(str, default=DEFAULT_ASSETS)
+    """Folder of CSS, JS, fonts and photos published under assets/traction/, relative to mkdocs.yml."""
+    cache = c.Type(str, default=DEFAULT_CACHE)
+    """Folder where solved poses and drawn figures are kept between builds, keyed by a hash of their description."""
+    offline = c.Type(bool, default=False)
+    """Build the copy that works from file:// (no directory URLs, no short-link redirects). mkdocs.yml
+    binds it to TRACTION_OFFLINE, like Material's offline plugin; `traction build --offline` sets both."""
+    card_pdfs = c.Type(bool, default=False)
+    """Link every card page to its PDFs (A4 and US Letter); `traction build --card-pdfs` sets it and prints them."""
+    offline_zip = c.Optional(c.Type(str))
+    """A zip of the offline copy to publish (as downloads/guide-offline.zip) and link from the home and
+    About pages, relative to mkdocs.yml; `traction build --offline` sets it."""
+
+
+class TractionPlugin(BasePlugin[TractionConfig]):
+    """Adds the guide's pages to a MkDocs site. After a build, ``plan.counts`` says what it made."""
+
+    plan: SitePlan
+
+    def settings(self, config: MkDocsConfig) -> Settings:
+        """The plugin's options as the core's settings; folders are relative to mkdocs.yml."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        return Settings(
+            content_dir=root / self.config.content,
+            assets_dir=root / self.config.assets,
+            cache_dir=root / self.config.cache,
+            site_url=config.site_url,
+            docs_dir=Path(config.docs_dir),
+            card_pdfs=self.config.card_pdfs,
+            offline=self.config.offline,
+            offline_zip=root / self.config.offline_zip if self.config.offline_zip else None,
+        )
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Runs before MkDocs cleans site_dir, so bad content never costs the last good site.
+        settings = self.settings(config)
+        if not config.use_directory_urls and not settings.offline:
+            raise PluginError("traction: the link scheme needs 'use_directory_urls: true' in mkdocs.yml")
+        if settings.offline:
+            # A local shim, so Material's offline plugin does not add its unpkg script.
+            config.use_directory_urls = False
+            config.extra["polyfills"] = [asset("vendor/iframe-worker-1.0.4/shim.js")]
+        try:
+            self.plan = plan = build_site(settings)
+        except ContentError as error:
+            raise PluginError(f"traction: the content has problems:\n{error.report()}") from None
+        for warning in plan.content.warnings:  # e.g. a joint past its typical range; --strict fails on these
+            log.warning(f"traction: {warning}")
+        if plan.registry_changed:
+            log.info("traction: new links to register; `traction build` records them in content/links.yaml")
+        log.info(f"traction: figures: {plan.counts.figures_drawn} drawn, {plan.counts.figures_cached} from cache")
+        # The footer partial (overrides/partials/copyright.html) credits the source on every page.
+        config.extra["traction"] = plan.theme_extra
+        if config.nav is None:
+            config.nav = plan.nav
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for src, text in self.plan.pages.items():
+            if files.get_file_from_path(src) is not None:
+                raise PluginError(f"traction: {config.docs_dir}/{src} clashes with a page the guide generates; rename it")
+            files.append(File.generated(config, src, content=text))
+        for src, text in self.plan.files.items():
+            files.append(File.generated(config, src, content=text))
+        for src, path in {**self.plan.static, **dict(sorted(self.plan.figures.items()))}.items():
+            files.append(File.generated(config, src, abs_src_path=str(path)))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+        settings = self.settings(config)
+        for folder in (settings.content_dir, settings.assets_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

@@ -1,0 +1,109 @@
+"""The one entry of a build: ``build_site(settings)`` loads the content and returns everything
+the site publishes. The MkDocs plugin, `traction build`, `serve` and `export` only publish it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.figures.store import FigureStore
+from generator.load.content import Content, load_content
+from generator.load.problems import ContentError
+from generator.load.registry import REGISTRY_EXPORT, RegisteredLink, check, dump, load_registry, update
+from generator.model import urls
+from generator.model.urls import BUILDER_SRC, CLINICIANS_SRC, OFFLINE_ZIP_SRC
+from generator.pipeline.settings import Settings
+from generator.render.export import EXPORT_SRC, guide_json
+from generator.render.navigation import navigation
+from generator.render.pages import render_pages, theme_extra
+from generator.render.redirects import redirect_files
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """Generated Markdown pages, other generated files, and the link registry after this build."""
+
+    pages: dict[str, str]
+    files: dict[str, str]
+    links: list[RegisteredLink]
+    registry_changed: bool
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What a build made, for the one line every `traction build` ends with."""
+
+    pages: int  # generated and hand-written
+    exercises: int
+    cards: int
+    figures_drawn: int
+    figures_cached: int
+
+
+@dataclass(frozen=True)
+class SitePlan(PagePlan):
+    """Everything one build publishes: the pages and generated files, files copied as they are
+    (figures from the cache, assets, the offline zip), the navigation and the theme's extras."""
+
+    content: Content
+    figures: dict[str, Path]  # site path → drawn file in the cache
+    static: dict[str, Path]  # site path → file published as it is (assets, the offline zip)
+    nav: list[Any]
+    theme_extra: dict[str, Any]
+    counts: Counts
+
+
+def build_site(settings: Settings) -> SitePlan:
+    """Load and check the content, then plan every page, draw every figure and lay out the
+    navigation. Raises ContentError, listing every problem, before anything is written."""
+    assets = settings.assets_dir if settings.assets_dir.is_dir() else None
+    content = load_content(settings.content_dir, assets, settings.pose_cache)
+    hand_pages = settings.hand_pages()
+    download = OFFLINE_ZIP_SRC if settings.offline_zip else None
+    plan = plan_site(content, settings.site_url, hand_pages, settings.card_pdfs, settings.offline, download)
+    store = FigureStore(settings.figure_cache)
+    figures = store.add_all(content)
+    static = {OFFLINE_ZIP_SRC: settings.offline_zip} if settings.offline_zip else {}
+    if assets is not None:
+        static |= {urls.asset(p.relative_to(assets).as_posix()): p for p in sorted(assets.rglob("*")) if p.is_file()}
+    counts = Counts(len(plan.pages) + len(hand_pages), len(content.exercises), len(content.routines), store.drawn, store.cached)
+    return SitePlan(
+        plan.pages, plan.files, plan.links, plan.registry_changed,
+        content=content,
+        figures=figures,
+        static=static,
+        nav=navigation(content, [p for p in hand_pages if p not in plan.pages]),
+        theme_extra=theme_extra(content),
+        counts=counts,
+    )
+
+
+def plan_site(
+    content: Content,
+    site_url: str | None,
+    hand_pages: list[str],
+    card_pdfs: bool = False,
+    offline: bool = False,
+    download: str | None = None,
+) -> PagePlan:
+    """Check the link registry, then render every page, redirect and export. Raises ContentError
+    if a published link would disappear. ``hand_pages`` are Markdown sources from the docs folder.
+
+    ``offline`` plans the file:// copy (no directory URLs, no short-link redirects); ``download``
+    is the site path of the offline zip, linked from the home and About pages."""
+    registered, registry_path = load_registry(content.root)
+    other_pages = sorted(urls.page_path(p) for p in hand_pages) + [urls.page_path(CLINICIANS_SRC), urls.page_path(BUILDER_SRC)]
+    problems = check(registered, registry_path, content, other_pages)
+    if problems:
+        raise ContentError(problems)
+    entries = update(registered, content, other_pages)
+    codes = {e.url: e.code for e in entries if e.code}
+    pages = render_pages(content, site_url, card_pdfs, codes, directory_urls=not offline, download=download)
+    files = {
+        EXPORT_SRC: guide_json(content, site_url, entries),
+        REGISTRY_EXPORT: dump(entries),  # `traction build` copies it to content/ after a good build
+    }
+    if not offline:  # short links and old addresses belong to the hosted guide
+        files.update(redirect_files(entries, content, site_url))
+    return PagePlan(pages, files, entries, entries != registered)

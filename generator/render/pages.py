@@ -1,0 +1,344 @@
+"""Render the validated content into Markdown pages through Jinja templates."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from generator.cards.card import (
+    BREATH_SECONDS,
+    CARD_CAPACITY,
+    PAPERS,
+    WORDED_REPETITIONS,
+    CardItem,
+    card_cue,
+    card_equipment,
+    card_figure,
+    card_items,
+    card_layout,
+    routine_minutes,
+)
+from generator.cards.qr import qr_svg
+from generator.figures.store import card_picture, figure_size
+from generator.load.content import Content
+from generator.model import Exercise, Routine, urls
+from generator.model.urls import ABOUT_SRC, BUILDER_SRC, CLINICIANS_SRC, HOME_SRC, SAFETY_SRC
+from generator.render import dosage_text
+from generator.render.structured_data import exercise_jsonld
+from generator.render.wording import words
+
+QR_SCRIPT = urls.asset("vendor/qrcode-generator-2.0.4/qrcode.js")  # self-hosted, for QR codes drawn in the browser
+NOTE_MAX = 140  # characters: the note travels in the card's URL and its QR code
+TITLE_MAX = 60  # characters of a custom card's title, and of its "how often" line
+OFTEN_MAX = 60
+MAX_HASH = 2000  # characters of card address the builder accepts
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=])")
+
+
+def markdown_text(value: str) -> Markup:
+    """Plain text made safe for a Markdown line: HTML escaped, Markdown syntax neutralised."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    return Markup(escape(text))
+
+
+def html_text(value: str) -> str:
+    """Text that MkDocs and Material insert as HTML (page and nav titles): escape <, > and &."""
+    return html.escape(str(value), quote=False)
+
+
+def html_attribute(value: str) -> str:
+    """Text Material puts inside an HTML attribute unescaped (the page description)."""
+    return html.escape(str(value), quote=True)
+
+
+def _environment(language: str) -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator.render", "templates"),
+        autoescape=True,  # every value from content is text, never markup
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["html_text"] = html_text
+    env.filters["html_attribute"] = html_attribute
+    env.filters["dosage_line"] = lambda d: dosage_text.line(d, language)
+    env.filters["dosage_phrases"] = lambda d: dosage_text.phrases(d, language)
+    env.filters["dosage_short"] = lambda d: dosage_text.line(d, language, short=True)
+    env.globals["w"] = words(language)
+    env.globals["anchor"] = urls.anchor
+    return env
+
+
+def source_line(content: Content, short: bool = False) -> str:
+    """'Based on “Title” by Author, Publisher, 9 June 2023. …' (``short``: without the last sentence, for cards)."""
+    source = content.guide.source
+    date = f"{source.published.day} {source.published:%B} {source.published.year}"
+    return words(content.guide.language)["source_line_short" if short else "source_line"].format(
+        title=source.title, author=source.author, publisher=source.publisher, date=date
+    )
+
+
+def theme_extra(content: Content) -> dict[str, Any]:
+    """What the theme overrides read from ``extra.traction``: the footer credit and the not-found page's words."""
+    w = words(content.guide.language)
+    return {
+        "credit": source_line(content),
+        "about_path": urls.page_path(ABOUT_SRC),
+        "about_label": w["about"],
+        "not_found": {key.removeprefix("not_found_"): w[key] for key in w if key.startswith("not_found_")},
+        "search": {
+            "none": w["search_none"],
+            "links": [{"path": urls.page_path(SAFETY_SRC), "label": w["search_safety"]},
+                      {"path": urls.with_fragment(urls.page_path(HOME_SRC), "the-sequence"), "label": w["search_sequence"]}],
+        },
+    }
+
+
+class _Renderer:
+    """Renders the page templates of one build: the context every page shares, and links
+    relative to the page being rendered."""
+
+    def __init__(self, content: Content, directory_urls: bool, download: str | None) -> None:
+        guide = content.guide
+        self.content, self.directory_urls = content, directory_urls
+        self.env = _environment(guide.language)
+        self.shared: dict[str, Any] = {
+            "guide": guide,
+            "source_line": source_line(content),
+            "safety_path": urls.page_path(SAFETY_SRC),
+            "exercise_paths": {eid: urls.exercise_path(eid) for eid in content.exercises},
+            "routine_paths": {rid: urls.routine_path(rid) for rid in content.routines},
+            "qr": qr_svg,
+            "download": download,
+            "labels": {eid: content.label_of(eid) for eid in content.exercises},
+            "acute_routine": content.routines.get(guide.safety.acute_pain.routine or ""),
+            "first_exercise": next(iter(content.exercises)),
+        }
+
+    def linker(self, src: str) -> urls.Linker:
+        return urls.Linker(urls.page_path(src), self.directory_urls)
+
+    def render(self, template: str, src: str, **context: Any) -> tuple[str, str]:
+        here, content = self.linker(src), self.content
+        text = self.env.get_template(template).render(
+            self.shared,
+            link=here.page,
+            file_link=here.file,
+            figure_link=lambda exercise, figure, variant: here.file(urls.figure_file(exercise, figure, variant)),
+            figure_size=lambda figure: figure_size(figure, content),
+            card_picture=lambda figure: card_picture(figure, content),
+            **context,
+        )
+        return src, text
+
+
+def render_pages(
+    content: Content,
+    site_url: str | None = None,
+    card_pdfs: bool = False,
+    codes: dict[str, str] | None = None,
+    directory_urls: bool = True,
+    download: str | None = None,
+) -> dict[str, str]:
+    """Every generated page as {Markdown source path: Markdown text}, in a stable order.
+
+    ``site_url`` makes QR codes absolute; ``card_pdfs`` links each card to its PDFs; ``codes``
+    (registered URL → short code) fills the clinician page; ``directory_urls`` False gives the
+    file:// links of an offline build.
+    """
+    renderer = _Renderer(content, directory_urls, download)
+    render, linker, codes = renderer.render, renderer.linker, codes or {}
+    pages = dict(_guide_pages(render, content))
+    for exercise in content.exercises.values():
+        pages.update([_exercise(render, content, exercise, site_url, codes)])
+    for routine in content.routines.values():
+        pages.update([_routine(render, content, routine), _card(render, content, routine, site_url, card_pdfs, linker, codes)])
+    pages.update([_clinicians(render, content, site_url, codes, linker), _builder(render, content, linker, codes)])
+    return pages
+
+
+def _guide_pages(render: Any, content: Content) -> list[tuple[str, str]]:
+    """The home, safety and About pages."""
+    guide = content.guide
+    return [
+        render(
+            "index.md.j2",
+            HOME_SRC,
+            stage_exercises={s.id: [content.exercises[e] for e in s.exercises] for s in guide.stages},
+            routines=list(content.routines.values()),
+        ),
+        render("safety.md.j2", SAFETY_SRC),
+        render(
+            "about.md.j2",
+            ABOUT_SRC,
+            figure_credits=sorted({(f.credit, f.licence) for e in content.exercises.values() for f in e.figures}),
+        ),
+    ]
+
+
+def _exercise(render: Any, content: Content, exercise: Exercise, site_url: str | None, codes: dict[str, str]) -> tuple[str, str]:
+    path = urls.exercise_path(exercise.id)
+    exercise_code = codes.get(path)
+    step_urls = {s.id: urls.part_url(path, "step", s.id) for s in exercise.steps}
+    return render(
+        "exercise.md.j2",
+        urls.exercise_src(exercise.id),
+        exercise_code=exercise_code,
+        exercise_short_path=urls.short_path(exercise_code) if exercise_code else "",
+        step_codes={step: codes[url] for step, url in step_urls.items() if url in codes},
+        exercise=exercise,
+        stage=content.stage_of(exercise.id),
+        label=content.label_of(exercise.id),
+        total_stages=len(content.guide.stages),
+        jsonld=exercise_jsonld(exercise, content, site_url),
+    )
+
+
+def _routine(render: Any, content: Content, routine: Routine) -> tuple[str, str]:
+    items = [
+        {
+            "exercise": content.exercises[item.exercise],
+            "path": urls.exercise_path(item.exercise),
+            "dosage": item.dosage_for(content.exercises[item.exercise]),
+            "note": item.note,
+        }
+        for item in routine.exercises
+    ]
+    return render("routine.md.j2", urls.routine_src(routine.id), routine=routine, items=items, card_path=urls.card_path(routine.id))
+
+
+def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict[str, str], linker: Any) -> tuple[str, str]:
+    w = words(content.guide.language)
+    here = linker(CLINICIANS_SRC)
+    rows: list[dict[str, Any]] = []
+    for exercise in content.exercises.values():
+        path = urls.exercise_path(exercise.id)
+        targets = [(w["whole_exercise"], path)]
+        targets += [(f"{n}. {step.text}", urls.part_url(path, "step", step.id)) for n, step in enumerate(exercise.steps, 1)]
+        items = []
+        for label, url in targets:
+            code = codes.get(url)
+            if code is None:
+                continue
+            items.append(
+                {
+                    "label": label,
+                    "code": code,
+                    "path": url,
+                    "href": here.page(url),
+                    "short_path": urls.short_path(code),
+                    "short_url": urls.absolute(site_url, urls.short_path(code)),
+                }
+            )
+        rows.append({"exercise": exercise, "stage": content.label_of(exercise.id), "links": items})
+    example = next((r["links"][1]["short_url"] for r in rows if len(r["links"]) > 1), urls.absolute(site_url, urls.short_path("…")))
+    return render(
+        "clinicians.md.j2",
+        CLINICIANS_SRC,
+        exercises=rows,
+        example_short=example,
+        builder_path=urls.page_path(BUILDER_SRC),
+        qr_script=QR_SCRIPT,
+    )
+
+
+def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) -> tuple[str, str]:
+    """The card builder page: the card's markup in <template> elements (one per exercise at the
+    guide's dosage), and what its script needs to change amounts and the layout as JSON."""
+    guide = content.guide
+    w = words(guide.language)
+    here = linker(BUILDER_SRC)
+    items = [CardItem(e, e.dosage, card_cue(e), card_figure(e)) for e in content.exercises.values()]
+    exercises = {
+        item.exercise.id: {
+            "title": item.exercise.title,
+            "stage": content.label_of(item.exercise.id),
+            "dosage": item.dosage.model_dump(mode="json"),
+            "dosage_line": dosage_text.slotted_line(item.dosage, guide.language),
+            "equipment": item.exercise.equipment,
+        }
+        for item in items
+    }
+    keys = ["qr_card_label", "hold_label", "duration_label", "reps_label", "builder_unknown", "builder_damaged",
+            "builder_too_long", "builder_too_many", "builder_up", "builder_down", "builder_remove", "builder_note_count",
+            "builder_outside", "builder_guide_range", "builder_outside_link", "builder_zero", "builder_sets_label",
+            "builder_sets_none", "builder_at_capacity", "unit_seconds", "unit_minutes", "unit_breaths", "unit_times",
+            "unit_times_each_side", "unit_sets", "card_how_long_value", "range"]
+    data = {
+        "capacity": CARD_CAPACITY,
+        "layouts": [card_layout(count) for count in range(CARD_CAPACITY + 1)],  # by number of exercises
+        "note_max": NOTE_MAX,
+        "timing": {"breath_seconds": list(BREATH_SECONDS), "worded_repetitions": {k: list(v) for k, v in WORDED_REPETITIONS.items()}},
+        "title_max": TITLE_MAX,
+        "often_max": OFTEN_MAX,
+        "max_hash": MAX_HASH,
+        "words": {k: w[k] for k in keys},
+        "exercises": exercises,
+    }
+    return render(
+        "builder.md.j2",
+        BUILDER_SRC,
+        exercises=list(content.exercises.values()),
+        stages={e: content.label_of(e) for e in content.exercises},
+        items=[
+            {"item": item, "code": codes.get(urls.exercise_path(item.exercise.id)),
+             "href": here.page(urls.exercise_path(item.exercise.id))}
+            for item in items
+        ],
+        minutes=dosage_text.minutes_range(1, 1, guide.language),  # the script works it out from the amounts
+        card_credit=source_line(content, short=True),
+        data=data,
+        note_max=NOTE_MAX,
+        title_max=TITLE_MAX,
+        often_max=OFTEN_MAX,
+        qr_script=here.file(QR_SCRIPT),
+        builder_script=here.file(urls.asset("js/builder.js")),
+    )
+
+
+def _code_example(site_url: str | None, codes: list[str | None]) -> str | None:
+    """The short link the card explains its codes with: the first exercise's, once all have one."""
+    known = [code for code in codes if code]
+    return urls.absolute(site_url, urls.short_path(known[0])) if known and len(known) == len(codes) else None
+
+
+def _card(
+    render: Any, content: Content, routine: Routine, site_url: str | None, card_pdfs: bool, linker: Any, codes: dict[str, str]
+) -> tuple[str, str]:
+    items = card_items(routine, content.exercises)
+    layout = card_layout(len(items))
+    low, high = routine_minutes(items)
+    item_codes = {i.exercise.id: codes.get(urls.exercise_path(i.exercise.id)) for i in items}
+    w = words(content.guide.language)
+    pdfs = [
+        {"href": linker(urls.card_src(routine.id)).file(urls.card_pdf(routine.id, paper)), "label": w[f"pdf_{paper}"]}
+        for paper in (PAPERS if card_pdfs else ())
+    ]
+    return render(
+        "card.md.j2",
+        urls.card_src(routine.id),
+        routine=routine,
+        items=[
+            {
+                "item": item,
+                "code": item_codes[item.exercise.id],
+                # one-column cards give each exercise a QR code of its own
+                "qr_url": urls.absolute(site_url, urls.exercise_path(item.exercise.id)) if layout == "single" else None,
+            }
+            for item in items
+        ],
+        layout=layout,
+        routine_path=urls.routine_path(routine.id),
+        routine_url=urls.absolute(site_url, urls.routine_path(routine.id)),
+        pdfs=pdfs,
+        equipment=card_equipment(items),
+        minutes=dosage_text.minutes_range(low, high, content.guide.language),
+        card_credit=source_line(content, short=True),
+        code_example=_code_example(site_url, list(item_codes.values())),
+    )
