@@ -8,6 +8,7 @@ defined once in ``<defs>`` and drawn by ``<use>`` for the contour pass and the f
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 import numpy as np
@@ -81,62 +82,81 @@ def _css(palettes: Sequence[str], fills: set[str], strokes: set[str]) -> str:
     return css
 
 
+@dataclass
+class _Used:
+    """The colour classes and patterns a drawing's elements use: only those get CSS rules."""
+
+    fills: set[str] = field(default_factory=lambda: {"background"})
+    strokes: set[str] = field(default_factory=set)
+    hatch: bool = False
+
+
+def _shape(op: ShapeOp, defs: dict[str, str], used: _Used) -> list[str]:
+    """A filled shape (and its hatch); a shape drawn twice is defined once and used by reference."""
+    stroke = op.stroke if op.width > 0 else None
+    if op.fill:
+        used.fills.add(op.fill)
+    if stroke:
+        used.strokes.add(stroke)
+    sw = f' stroke-width="{_n(op.width)}"' if stroke else ""
+    hatched = bool(op.hatch and op.fill)
+    if hatched:
+        used.hatch = True
+        used.strokes.add("hatch")
+    if not op.ref:
+        out = [_shape_element(op.shape, f' class="{_classes(op.fill, stroke)}"{sw}')]
+        return out + ([_shape_element(op.shape, f' fill="url(#{_HATCH_ID})"')] if hatched else [])
+    if op.ref not in defs:
+        defs[op.ref] = _shape_element(op.shape, f' id="{op.ref}"')
+    href = f'<use href="#{op.ref}"'
+    if not hatched:
+        return [f'{href} class="{_classes(op.fill, stroke)}"{sw}/>']
+    hatch_cls = f' class="s-{stroke}"' if stroke else ""
+    return [f'{href} class="f-{op.fill}"/>', f'{href} fill="url(#{_HATCH_ID})"{hatch_cls}{sw}/>']
+
+
+def _line(op: LineOp, used: _Used) -> str:
+    used.strokes.add(op.stroke)
+    if op.arc is not None:
+        r, large, sweep = op.arc
+        d = f"M{_pt(op.points[0])}A{_n(r)} {_n(r)} 0 {large} {sweep} {_pt(op.points[-1])}"
+    else:
+        d = "M" + _pt(op.points[0]) + "L" + " ".join(_pt(p) for p in op.points[1:])
+    return f'<path class="fn s-{op.stroke}" stroke-width="{_n(op.width)}" d="{d}"/>'
+
+
+def _text(op: TextOp, used: _Used) -> str:
+    used.fills.add(op.fill)
+    return (
+        f'<text class="f-{op.fill}" x="{_n(op.x)}" y="{_n(op.y)}" font-size="{_n(op.size)}"'
+        f' text-anchor="middle" dominant-baseline="central">{escape(op.text)}</text>'
+    )
+
+
+def _hatch_pattern(drawing: Drawing) -> str:
+    s = drawing.hatch_spacing
+    return (
+        f'<pattern id="{_HATCH_ID}" width="{_n(s)}" height="{_n(s)}" patternUnits="userSpaceOnUse"'
+        f' patternTransform="rotate(45)"><path class="s-hatch" stroke-width="{_n(drawing.hatch_width)}"'
+        f' d="M{_n(s / 2)} -1V{_n(s + 1)}"/></pattern>'
+    )
+
+
 def to_svg(drawing: Drawing, title: str, desc: str, palettes: Sequence[str] = ("light", "dark")) -> str:
     """The drawing as SVG text. ``palettes``: the first is the default; ``dark`` after it adds a
     ``prefers-color-scheme: dark`` rule (pass ``("light",)`` for print cards)."""
-    fills: set[str] = {"background"}
-    strokes: set[str] = set()
+    used = _Used()
     defs: dict[str, str] = {}
     body: list[str] = []
-    hatch_used = False
     for op in drawing.ops:
         if isinstance(op, ShapeOp):
-            stroke = op.stroke if op.width > 0 else None
-            if op.fill:
-                fills.add(op.fill)
-            if stroke:
-                strokes.add(stroke)
-            sw = f' stroke-width="{_n(op.width)}"' if stroke else ""
-            if op.ref:
-                if op.ref not in defs:
-                    defs[op.ref] = _shape_element(op.shape, f' id="{op.ref}"')
-                href = f'<use href="#{op.ref}"'
-                if op.hatch and op.fill:
-                    hatch_used = True
-                    strokes.add("hatch")
-                    body.append(f'{href} class="f-{op.fill}"/>')
-                    hatch_cls = f' class="s-{stroke}"' if stroke else ""
-                    body.append(f'{href} fill="url(#{_HATCH_ID})"{hatch_cls}{sw}/>')
-                else:
-                    body.append(f'{href} class="{_classes(op.fill, stroke)}"{sw}/>')
-            else:
-                body.append(_shape_element(op.shape, f' class="{_classes(op.fill, stroke)}"{sw}'))
-                if op.hatch and op.fill:
-                    hatch_used = True
-                    strokes.add("hatch")
-                    body.append(_shape_element(op.shape, f' fill="url(#{_HATCH_ID})"'))
+            body += _shape(op, defs, used)
         elif isinstance(op, LineOp):
-            strokes.add(op.stroke)
-            if op.arc is not None:
-                r, large, sweep = op.arc
-                d = f"M{_pt(op.points[0])}A{_n(r)} {_n(r)} 0 {large} {sweep} {_pt(op.points[-1])}"
-            else:
-                d = "M" + _pt(op.points[0]) + "L" + " ".join(_pt(p) for p in op.points[1:])
-            body.append(f'<path class="fn s-{op.stroke}" stroke-width="{_n(op.width)}" d="{d}"/>')
+            body.append(_line(op, used))
         elif isinstance(op, TextOp):
-            fills.add(op.fill)
-            body.append(
-                f'<text class="f-{op.fill}" x="{_n(op.x)}" y="{_n(op.y)}" font-size="{_n(op.size)}"'
-                f' text-anchor="middle" dominant-baseline="central">{escape(op.text)}</text>'
-            )
-    pattern = ""
-    if hatch_used:
-        s = drawing.hatch_spacing
-        pattern = (
-            f'<pattern id="{_HATCH_ID}" width="{_n(s)}" height="{_n(s)}" patternUnits="userSpaceOnUse"'
-            f' patternTransform="rotate(45)"><path class="s-hatch" stroke-width="{_n(drawing.hatch_width)}"'
-            f' d="M{_n(s / 2)} -1V{_n(s + 1)}"/></pattern>'
-        )
+            body.append(_text(op, used))
+    pattern = _hatch_pattern(drawing) if used.hatch else ""
+    fills, strokes = used.fills, used.strokes
     w, h = drawing.width, drawing.height
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}"'

@@ -277,20 +277,42 @@ def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None 
     warnings: list[Problem] = []
     _check_poses(exercises, cache_dir, problems, warnings)
     for doc, routine in routines.values():
-        if len(routine.exercises) > CARD_CAPACITY:
-            problems.append(doc.problem(("exercises",), f"routine '{routine.id}' has too many exercises for its one-page card",
-                                        f"at most {CARD_CAPACITY} exercises (split it into two routines)", f"{len(routine.exercises)} exercises", key=True))
-        for key, most in CARD_TEXT_MAX.items():
-            text = getattr(routine, key)
-            if text is not None and len(text) > most:
-                problems.append(doc.problem((key,), f"'{key}' is too long for the routine's one-page card",
-                                            f"at most {most} characters", f"{len(text)} characters"))
-        for i, item in enumerate(routine.exercises):
-            if item.exercise not in exercises and item.exercise not in broken:
-                problems.append(_unknown(doc, ("exercises", i, "exercise"), "exercise", item.exercise, exercises))
+        _check_routine(doc, routine, exercises, broken, problems)
     if not guides:
         raise ContentError(problems)
     guide_doc, guide = guides[0]
+    staged = _check_stages(guide_doc, guide, exercises, broken, problems)
+    for exercise_id, (doc, _) in sorted(exercises.items()):
+        if exercise_id not in staged:
+            problems.append(doc.problem(("id",), f"exercise '{exercise_id}' is not in any stage", "its id listed under a stage in guide.yaml", "no stage"))
+    routine_id = guide.safety.acute_pain.routine
+    if routine_id is not None and routine_id not in routines:
+        problems.append(_unknown(guide_doc, ("safety", "acute_pain", "routine"), "routine", routine_id, routines))
+    if problems:
+        raise ContentError(problems)
+    ordered = {eid: exercises[eid][1] for stage in guide.stages for eid in stage.exercises}
+    return Content(root, guide, ordered, {rid: routines[rid][1] for rid in sorted(routines)}, photos, sorted(warnings))
+
+
+def _check_routine(doc: Document, routine: Routine, exercises: dict[str, tuple[Document, Exercise]], broken: set[str],
+                   problems: list[Problem]) -> None:
+    """A routine fits its one-page card and lists only exercises that exist."""
+    if len(routine.exercises) > CARD_CAPACITY:
+        problems.append(doc.problem(("exercises",), f"routine '{routine.id}' has too many exercises for its one-page card",
+                                    f"at most {CARD_CAPACITY} exercises (split it into two routines)", f"{len(routine.exercises)} exercises", key=True))
+    for key, most in CARD_TEXT_MAX.items():
+        text = getattr(routine, key)
+        if text is not None and len(text) > most:
+            problems.append(doc.problem((key,), f"'{key}' is too long for the routine's one-page card",
+                                        f"at most {most} characters", f"{len(text)} characters"))
+    for i, item in enumerate(routine.exercises):
+        if item.exercise not in exercises and item.exercise not in broken:
+            problems.append(_unknown(doc, ("exercises", i, "exercise"), "exercise", item.exercise, exercises))
+
+
+def _check_stages(guide_doc: Document, guide: Guide, exercises: dict[str, tuple[Document, Exercise]], broken: set[str],
+                  problems: list[Problem]) -> dict[str, Loc]:
+    """Stages are numbered in order and list each known exercise once; returns where each is listed."""
     staged: dict[str, Loc] = {}
     for s, stage in enumerate(guide.stages):
         if stage.number != s + 1:
@@ -304,13 +326,4 @@ def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None 
             elif exercise_id in staged:
                 problems.append(guide_doc.problem(loc, f"exercise '{exercise_id}' is in the sequence twice", "each exercise in one stage", "a second mention"))
             staged[exercise_id] = loc
-    for exercise_id, (doc, _) in sorted(exercises.items()):
-        if exercise_id not in staged:
-            problems.append(doc.problem(("id",), f"exercise '{exercise_id}' is not in any stage", "its id listed under a stage in guide.yaml", "no stage"))
-    routine_id = guide.safety.acute_pain.routine
-    if routine_id is not None and routine_id not in routines:
-        problems.append(_unknown(guide_doc, ("safety", "acute_pain", "routine"), "routine", routine_id, routines))
-    if problems:
-        raise ContentError(problems)
-    ordered = {eid: exercises[eid][1] for stage in guide.stages for eid in stage.exercises}
-    return Content(root, guide, ordered, {rid: routines[rid][1] for rid in sorted(routines)}, photos, sorted(warnings))
+    return staged
