@@ -1,6 +1,6 @@
 """Traction: turn structured exercise data into a patient guide.
 
-The core (everything but ``plugin`` and ``cli``) imports no MkDocs.
+The code is in layer folders (see README, "Architecture"); only ``adapters`` imports MkDocs.
 """
 
 from generator.load.content import Content, load_content

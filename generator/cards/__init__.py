@@ -1,0 +1,1 @@
+"""What goes on a one-page routine card, its QR codes, and printing it through Chromium."""

@@ -1,0 +1,1 @@
+"""The one build: settings in, a SitePlan out (pages, files, figures, navigation, counts)."""

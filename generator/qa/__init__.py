@@ -1,0 +1,1 @@
+"""Checks of a built site: broken links and page weight."""
