@@ -20,7 +20,7 @@ from generator.load.yaml_source import Document, Loader, load_yaml
 from generator.model import Strict, urls
 
 REGISTRY_NAME = "links.yaml"
-REGISTRY_EXPORT = "api/links.yaml"  # the registry as of the last build, published with the site
+REGISTRY_EXPORT = urls.LINKS_EXPORT_SRC
 CODE_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 HEADER = """\
 # yaml-language-server: $schema=../schema/links.schema.json

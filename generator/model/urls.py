@@ -18,6 +18,8 @@ BUILDER_SRC = "builder.md"
 
 ASSETS_PREFIX = "assets/traction/"  # where the assets folder is published
 OFFLINE_ZIP_SRC = "downloads/guide-offline.zip"  # where the hosted site publishes the offline copy
+GUIDE_JSON_SRC = "api/guide.json"  # the machine-readable export
+LINKS_EXPORT_SRC = "api/links.yaml"  # the link registry as of the last build, published with the site
 _EXERCISE_PATH = re.compile(r"exercises/([a-z0-9-]+)/")
 
 

@@ -10,7 +10,7 @@ from generator.model import Exercise, Routine, urls
 from generator.model.urls import ABOUT_SRC, HOME_SRC, SAFETY_SRC
 from generator.render import dosage_text
 
-EXPORT_SRC = "api/guide.json"
+EXPORT_SRC = urls.GUIDE_JSON_SRC
 FORMAT_VERSION = 1
 
 
