@@ -207,34 +207,42 @@ def _site_address_warning(problem: str) -> str:
     return f"{bar}\nWARNING: {problem}.\n{SITE_ADDRESS_HELP}\n{bar}"
 
 
-def build(
-    config_file: Path,
-    settings: Settings,
-    site_dir: Path,
-    card_pdfs: bool = False,
-    offline: bool = False,
-    strict: bool = False,
-) -> int:
-    """Check, then build with --strict into a fresh folder; replace site_dir only on success.
+@dataclasses.dataclass(frozen=True)
+class BuildOptions:
+    """How `traction build` builds.
 
-    With ``card_pdfs``, every card is also printed to PDF (A4 and Letter) and linked from its page.
-    With ``offline``, a copy that works from file:// is built first, zipped, and published with
-    the site (linked from the home and About pages). An unset or loopback site address is warned
-    about loudly; with ``strict`` it fails the build and the last good site stays.
+    ``card_pdfs``: every card is also printed to PDF (A4 and Letter) and linked from its page.
+    ``offline``: a copy that works from file:// is built first, zipped, and published with the
+    site (linked from the home and About pages). ``strict``: an unset or loopback site address
+    fails the build (it is always warned about loudly). ``engine``: ``mkdocs`` (the plugin, in
+    this process) or ``zensical`` (the portable export, built by Zensical).
     """
+
+    card_pdfs: bool = False
+    offline: bool = False
+    strict: bool = False
+    engine: str = "mkdocs"
+
+
+def build(config_file: Path, settings: Settings, site_dir: Path, options: BuildOptions | None = None) -> int:
+    """Check, then build into a fresh folder; replace site_dir only on success."""
+    options = options or BuildOptions()
     started = time.perf_counter()
+    if options.engine == "zensical" and options.offline:
+        print("traction build: --offline needs the MkDocs engine (Zensical has no offline plugin here)", file=sys.stderr)
+        return 1
     if not settings.content_dir.is_dir():  # nothing to lock (or to create beside it): the check says what is wrong
         _check(settings)
         return 1
     try:
         with _held(_site_lock(settings.content_dir, site_dir)):
-            return _build_locked(config_file, settings, site_dir, card_pdfs, offline, strict, started)
+            return _build_locked(config_file, settings, site_dir, options, started)
     except BuildLocked as error:
         print(f"traction build: {error}", file=sys.stderr)
         return 1
 
 
-def _build_locked(config_file: Path, settings: Settings, site_dir: Path, card_pdfs: bool, offline: bool, strict: bool, started: float) -> int:
+def _build_locked(config_file: Path, settings: Settings, site_dir: Path, options: BuildOptions, started: float) -> int:
     registry = settings.content_dir / REGISTRY_NAME
     registry_at_start = registry.read_bytes() if registry.is_file() else None
     content = _check(settings)
@@ -248,14 +256,14 @@ def _build_locked(config_file: Path, settings: Settings, site_dir: Path, card_pd
     staging = Path(tempfile.mkdtemp(prefix=f".traction-build-{site_dir.name}.", dir=site_dir.parent))
     try:
         warnings: list[str] = []
-        built = _build_into(staging, config_file, settings, _build_epoch(content), card_pdfs, offline, warnings)
+        built = _build_into(staging, config_file, settings, _build_epoch(content), options, warnings)
         if built is None:
             print(f"Build failed; {site_dir} was left as it was.", file=sys.stderr)
             return 1
         address_problem = site_address_problem(built.site_url)
         if address_problem:
             print(_site_address_warning(address_problem), file=sys.stderr)
-            if strict:
+            if options.strict:
                 print(f"Build failed (--strict); {site_dir} was left as it was.", file=sys.stderr)
                 return 1
         _record_links(staging / "site" / REGISTRY_EXPORT, registry, registry_at_start)
@@ -268,26 +276,30 @@ def _build_locked(config_file: Path, settings: Settings, site_dir: Path, card_pd
     return 0
 
 
-def _build_into(
-    staging: Path, config_file: Path, settings: Settings, epoch: str, card_pdfs: bool, offline: bool, warnings: list[str]
-) -> Built | None:
-    """Run MkDocs in this process into ``staging``/site (after the offline copy, zipped, when
-    ``offline``), then print the cards; None if any step failed."""
+def _build_into(staging: Path, config_file: Path, settings: Settings, epoch: str, options: BuildOptions, warnings: list[str]) -> Built | None:
+    """Build into ``staging``/site with the chosen engine (MkDocs after the offline copy, zipped,
+    when ``offline``), then print the cards; None if any step failed."""
     from generator.adapters.mkdocs_build import run_mkdocs  # imports MkDocs; only a build needs it
+    from generator.adapters.zensical_build import run_zensical
+
+    card_pdfs, offline = options.card_pdfs, options.offline
 
     # The plugin reads exactly the folders the check read, whatever the command line said.
-    options: dict[str, object] = {
+    plugin_options: dict[str, object] = {
         "content": str(settings.content_dir.resolve()), "assets": str(settings.assets_dir.resolve()),
         "card_pdfs": card_pdfs, "offline": False,
     }
     if offline:
         copy = staging / "offline"
-        if run_mkdocs(config_file, copy, options | {"offline": True}, epoch, warnings) is None:
+        if run_mkdocs(config_file, copy, plugin_options | {"offline": True}, epoch, warnings) is None:
             return None
         zip_folder(copy, staging / "offline.zip", int(epoch))
-        options["offline_zip"] = str(staging / "offline.zip")
+        plugin_options["offline_zip"] = str(staging / "offline.zip")
     site = staging / "site"
-    built = run_mkdocs(config_file, site, options, epoch, warnings)
+    if options.engine == "zensical":
+        built = run_zensical(config_file, settings, site, epoch, warnings)
+    else:
+        built = run_mkdocs(config_file, site, plugin_options, epoch, warnings)
     if built is not None and card_pdfs:
         try:
             print(f"Printed {len(print_cards(site, into_site=True))} card PDFs")
@@ -440,6 +452,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--assets", type=Path, help="assets folder (default: the traction plugin's `assets` in mkdocs.yml)")
     build_cmd.add_argument("--card-pdfs", action="store_true", help="also print every card to PDF (needs chromium) and link them")
     build_cmd.add_argument("--offline", action="store_true", help="also build a copy that works from file:// and publish it as a zip")
+    build_cmd.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
+                           help="mkdocs (default), or zensical: the plain export built by Zensical (pip install -e .[zensical])")
     build_cmd.add_argument("--strict", action="store_true", help="fail when the site's address is unset or a loopback address (for publishing)")
     new = sub.add_parser("new", help="write a starting file for a new exercise or routine")
     new.add_argument("kind", choices=["exercise", "routine"])
@@ -486,7 +500,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"traction export: {problem}", file=sys.stderr)
             return 1
         try:
-            pages = export(args.config_file, args.out)
+            pages = sorted(export(args.config_file, args.out).pages)
         except ContentError as error:
             print(error.report(), file=sys.stderr)
             return 1
@@ -501,4 +515,4 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "cards":
         return _cards(args.site_dir, args.pdf)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice is for the mkdocs command
-    return build(args.config_file, settings, args.site_dir, args.card_pdfs, args.offline, args.strict)
+    return build(args.config_file, settings, args.site_dir, BuildOptions(args.card_pdfs, args.offline, args.strict, args.engine))

@@ -81,9 +81,11 @@ def watched_folders(config_file: Path) -> list[Path]:
     return folders + [Path(__file__).parents[1] / "render" / "templates"]
 
 
-def export(config_file: Path, out: Path) -> list[str]:
-    """Write the portable copy into ``out`` (docs/, overrides/, mkdocs.yml); returns the page sources."""
-    config, settings = read_settings(config_file)
+def export(config_file: Path, out: Path, settings: Settings | None = None) -> SitePlan:
+    """Write the portable copy into ``out`` (docs/, overrides/, mkdocs.yml); returns the plan it
+    wrote. ``settings`` replace the ones mkdocs.yml declares (as `traction build --content` does)."""
+    config, declared = read_settings(config_file)
+    settings = settings or declared
     plan = build_site(settings)
     docs = out / "docs"
     shutil.rmtree(out, ignore_errors=True)
@@ -103,7 +105,7 @@ def export(config_file: Path, out: Path) -> list[str]:
     header = "# Exported by `traction export`: plain Markdown and files, no plugins needed.\n"
     text = yaml.safe_dump(_portable_config(config, theme, plan), sort_keys=False, allow_unicode=True)
     (out / "mkdocs.yml").write_text(header + text, encoding="utf-8")
-    return sorted(plan.pages)
+    return plan
 
 
 def _portable_config(config: dict[str, Any], theme: dict[str, Any], plan: SitePlan) -> dict[str, Any]:

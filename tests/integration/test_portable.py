@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 
-import pytest
 import yaml
 
 from tests.conftest import run, traction
@@ -29,8 +27,6 @@ def test_export_builds_with_plain_mkdocs(project, tmp_path):
     assert (site / "assets/figures/childs-pose/childs-pose-hold-400.webp").is_file()
 
 
-@pytest.mark.skipif(importlib.util.find_spec("zensical") is None,
-                    reason="Zensical does not install from the registry here (its zensical-ui dependency is missing)")
 def test_export_builds_with_zensical(project, tmp_path):
     out = tmp_path / "portable"
     assert traction("export", "--out", str(out), cwd=project).returncode == 0
