@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import recurring_ical_events
+from axe_playwright_python.sync_playwright import Axe
 
 from generator.cards.card import card_items, routine_minutes
 from generator.load.content import load_content
@@ -153,3 +154,16 @@ def test_the_form_asks_for_a_day_and_says_nothing_leaves(browser, fixture_url):
     assert downloads == []
     assert page.get_by_text("Nothing is sent to us or anyone else.").is_visible()
     page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_form_has_no_axe_violations(browser, fixture_url, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(fixture_url + "routines/both/")
+    page.get_by_text("Add to my calendar").click()
+    page.get_by_role("button", name="Get the calendar file").click()  # the message shows too
+    result = Axe().run(page, context="details.traction-reminder",
+                       options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+    assert [(v["id"], v["nodes"][0]["target"]) for v in result.response["violations"]] == []
+    context.close()
