@@ -16,9 +16,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 SERVICE_WORKER = "sw.js"  # at the site root, so its scope is the whole guide
 CACHE_PREFIX = "traction-"
-# Not precached: downloads a person asks for, files only developers or crawlers read, and the
-# worker itself (the browser fetches it on its own terms).
-SKIP = ("downloads/*", "*.pdf", "*.zip", "*.map", "sitemap.xml", "sitemap.xml.gz", SERVICE_WORKER)
+# Not precached: downloads a person asks for, the 1200 px print PNGs no page shows (2 MB of the
+# guide's 5), files only developers or crawlers read, and the worker itself (the browser fetches
+# it on its own terms).
+SKIP = ("downloads/*", "*.pdf", "*.zip", "*-print.png", "*.map", "sitemap.xml", "sitemap.xml.gz", SERVICE_WORKER)
 
 
 def precache_files(site_dir: Path, skip: Iterable[str] = ()) -> list[str]:

@@ -11,7 +11,8 @@ from generator.render.service_worker import SERVICE_WORKER, cache_name, precache
 
 def site(root: Path) -> Path:
     files = {
-        "index.html": "home", "exercises/x/index.html": "x", "assets/figures/x/x-400.webp": "pic", "api/guide.json": "{}",
+        "index.html": "home", "exercises/x/index.html": "x", "assets/figures/x/x-400.webp": "pic", "assets/figures/x/x-print.png": "png",
+        "api/guide.json": "{}",
         "search/search_index.json": "{}", "downloads/guide-offline.zip": "zip", "cards/r/r-a4.pdf": "pdf",
         "assets/javascripts/bundle.min.js.map": "map", "sitemap.xml": "<urlset/>", "404.html": "not here",
     }
