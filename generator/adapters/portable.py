@@ -120,8 +120,15 @@ def _portable_config(config: dict[str, Any], theme: dict[str, Any], plan: SitePl
         "plugins": ["search"],  # nothing of ours: every page is already written out
         "nav": plan.nav,
         "not_in_nav": config.get("not_in_nav", ""),
-        "extra": {"traction": plan.theme_extra},
+        "extra": {"traction": _without_service_worker(plan.theme_extra)},
         "extra_css": config.get("extra_css", []),
         "extra_javascript": config.get("extra_javascript", []),
         "markdown_extensions": config.get("markdown_extensions", []),
     }
+
+
+def _without_service_worker(extra: dict[str, Any]) -> dict[str, Any]:
+    """The theme's extras for an engine that runs no plugins: the manifest stays, but no page
+    registers a service worker, because only our plugin writes sw.js after a build."""
+    webapp = extra.get("webapp")
+    return {**extra, "webapp": {**webapp, "service_worker": None}} if webapp else extra

@@ -84,6 +84,10 @@ class Guide(Strict):
     """The guide as a whole."""
 
     title: Text = Field(description="The guide's title, e.g. `Ease your low back`.")
+    short_title: Text | None = Field(
+        None, max_length=12,
+        description="A name of at most 12 characters for a phone's home screen, e.g. `Low back`; the title when not given.",
+    )
     summary: Text = Field(description="One or two plain sentences for the home page.")
     audience: Text = Field(description="Who the guide is for.")
     language: str = Field("en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$", description="Language code of the text, e.g. `en`.")

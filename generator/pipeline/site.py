@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.figures.parallel import write_atomic
 from generator.figures.store import FigureStore
 from generator.load.content import Content, load_content
 from generator.load.problems import ContentError
@@ -18,6 +19,7 @@ from generator.render.export import EXPORT_SRC, guide_json
 from generator.render.navigation import navigation
 from generator.render.pages import render_pages, theme_extra
 from generator.render.redirects import redirect_files
+from generator.render.webapp import MANIFEST_SRC, icon_files, icon_png, manifest
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ def build_site(settings: Settings) -> SitePlan:
     store = FigureStore(settings.figure_cache)
     figures = store.add_all(content)
     static = {OFFLINE_ZIP_SRC: settings.offline_zip} if settings.offline_zip else {}
+    if not settings.offline:  # home-screen icons belong to the hosted guide, like its service worker
+        static |= _icons(settings.cache_dir / "icons")
     if assets is not None:
         static |= {urls.asset(p.relative_to(assets).as_posix()): p for p in sorted(assets.rglob("*")) if p.is_file()}
     counts = Counts(len(plan.pages) + len(hand_pages), len(content.exercises), len(content.routines), store.drawn, store.cached)
@@ -74,7 +78,7 @@ def build_site(settings: Settings) -> SitePlan:
         figures=figures,
         static=static,
         nav=navigation(content, [p for p in hand_pages if p not in plan.pages]),
-        theme_extra=theme_extra(content),
+        theme_extra=theme_extra(content, webapp=not settings.offline),
         counts=counts,
     )
 
@@ -104,6 +108,21 @@ def plan_site(
         EXPORT_SRC: guide_json(content, site_url, entries),
         REGISTRY_EXPORT: dump(entries),  # `traction build` copies it to content/ after a good build
     }
-    if not offline:  # short links and old addresses belong to the hosted guide
+    if not offline:  # short links, old addresses and the home-screen manifest belong to the hosted guide
         files.update(redirect_files(entries, content, site_url))
+        guide = content.guide
+        files[MANIFEST_SRC] = manifest(guide.title, guide.short_title or guide.title, guide.language, guide.summary)
     return PagePlan(pages, files, entries, entries != registered)
+
+
+def _icons(folder: Path) -> dict[str, Path]:
+    """The manifest's icons, drawn into ``folder`` (kept between builds; rewritten only when
+    their bytes change): site path → file."""
+    published = {}
+    for site_path, (size, maskable) in icon_files().items():
+        target = folder / site_path.rsplit("/", 1)[-1]
+        data = icon_png(size, maskable)
+        if not target.is_file() or target.read_bytes() != data:
+            write_atomic(target, data)
+        published[site_path] = target
+    return published

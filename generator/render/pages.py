@@ -28,7 +28,9 @@ from generator.load.content import Content
 from generator.model import Exercise, Routine, urls
 from generator.model.urls import ABOUT_SRC, BUILDER_SRC, CLINICIANS_SRC, HOME_SRC, SAFETY_SRC
 from generator.render import dosage_text
+from generator.render.service_worker import SERVICE_WORKER
 from generator.render.structured_data import exercise_jsonld
+from generator.render.webapp import MANIFEST_SRC, THEME_COLOUR, icon_file
 from generator.render.wording import words
 
 QR_SCRIPT = urls.asset("vendor/qrcode-generator-2.0.4/qrcode.js")  # self-hosted, for QR codes drawn in the browser
@@ -84,10 +86,14 @@ def source_line(content: Content, short: bool = False) -> str:
     )
 
 
-def theme_extra(content: Content) -> dict[str, Any]:
-    """What the theme overrides read from ``extra.traction``: the footer credit and the not-found page's words."""
+def theme_extra(content: Content, webapp: bool = False) -> dict[str, Any]:
+    """What the theme overrides read from ``extra.traction``: the footer credit, the not-found
+    page's words and, with ``webapp`` (the hosted guide, not the file:// copy), the manifest,
+    its theme colour and the service worker (overrides/main.html)."""
     w = words(content.guide.language)
     return {
+        "webapp": {"manifest": MANIFEST_SRC, "icon": icon_file(192), "theme_colour": THEME_COLOUR, "service_worker": SERVICE_WORKER}
+        if webapp else None,
         "credit": source_line(content),
         "about_path": urls.page_path(ABOUT_SRC),
         "about_label": w["about"],
@@ -158,7 +164,7 @@ def render_pages(
     for exercise in content.exercises.values():
         pages.update([_exercise(render, content, exercise, site_url, codes)])
     for routine in content.routines.values():
-        pages.update([_routine(render, content, routine), _card(render, content, routine, site_url, card_pdfs, linker, codes)])
+        pages.update([_routine(render, content, routine, site_url, linker), _card(render, content, routine, site_url, card_pdfs, linker, codes)])
     pages.update([_clinicians(render, content, site_url, codes, linker), _builder(render, content, linker, codes)])
     return pages
 
@@ -200,7 +206,23 @@ def _exercise(render: Any, content: Content, exercise: Exercise, site_url: str |
     )
 
 
-def _routine(render: Any, content: Content, routine: Routine) -> tuple[str, str]:
+REMINDER_SCRIPTS = [urls.asset("js/ics.js"), urls.asset("js/reminder.js")]  # the calendar file is written in the browser
+
+
+def reminder_scripts(linker: urls.Linker) -> list[str]:
+    """The scripts of the "Add to my calendar" form, linked from one page."""
+    return [linker.file(script) for script in REMINDER_SCRIPTS]
+
+
+def _routine(render: Any, content: Content, routine: Routine, site_url: str | None, linker: Any) -> tuple[str, str]:
+    low, high = routine_minutes(card_items(routine, content.exercises))
+    reminder = {
+        "id": routine.id,
+        "title": routine.title,
+        "url": urls.absolute(site_url, urls.routine_path(routine.id)),
+        "minutes": high,  # the calendar keeps the longest time free
+        "minutes_text": dosage_text.minutes_range(low, high, content.guide.language),
+    }
     items = [
         {
             "exercise": content.exercises[item.exercise],
@@ -210,7 +232,10 @@ def _routine(render: Any, content: Content, routine: Routine) -> tuple[str, str]
         }
         for item in routine.exercises
     ]
-    return render("routine.md.j2", urls.routine_src(routine.id), routine=routine, items=items, card_path=urls.card_path(routine.id))
+    return render(
+        "routine.md.j2", urls.routine_src(routine.id), routine=routine, items=items, card_path=urls.card_path(routine.id),
+        reminder=reminder, reminder_scripts=reminder_scripts(linker(urls.routine_src(routine.id))),
+    )
 
 
 def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict[str, str], linker: Any) -> tuple[str, str]:
@@ -299,6 +324,9 @@ def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) 
         often_max=OFTEN_MAX,
         qr_script=here.file(QR_SCRIPT),
         builder_script=here.file(urls.asset("js/builder.js")),
+        # builder.js fills these in for the card being made
+        reminder={"id": "card", "title": w["builder_card_title"], "url": urls.page_path(BUILDER_SRC), "minutes": 1, "minutes_text": "1"},
+        reminder_scripts=reminder_scripts(here),
     )
 
 

@@ -94,9 +94,32 @@
       low += a * sides;
       high += b * sides;
     }
-    const from = Math.max(1, Math.floor(low / 60));
-    const to = Math.max(1, Math.ceil(high / 60));
+    return [Math.max(1, Math.floor(low / 60)), Math.max(1, Math.ceil(high / 60))];
+  }
+
+  function minutesText([from, to]) {
     return from === to ? String(from) : format(w.range, { min: from, max: to });
+  }
+
+  // A short, stable name for a custom card in its calendar file: a hash of its link, so the same
+  // card gets the same reminder id and no title or note can be read from it.
+  function cardId(text) {
+    let hash = 0x811c9dc5;  // FNV-1a, 32 bits
+    for (const byte of new TextEncoder().encode(text)) {
+      hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    }
+    return `card-${hash.toString(16).padStart(8, "0")}`;
+  }
+
+  // "Add to my calendar" (reminder.js) reads what the reminder is for from its box: this card.
+  function updateReminder(url) {
+    const box = document.querySelector("[data-reminder]");
+    if (!box) return;
+    const span = minutes();
+    box.hidden = state.items.length === 0;
+    Object.assign(box.dataset, {
+      id: cardId(encode(true)), title: state.title || w.builder_card_title, url, minutes: span[1], minutesText: minutesText(span),
+    });
   }
 
   function encode(view) {
@@ -279,7 +302,7 @@
     const equipment = [...new Set(state.items.flatMap((item) => data.exercises[item.id].equipment))];
     const need = find("[data-card-equipment]");
     if (equipment.length) need.querySelector("dd").textContent = equipment.join(need.dataset.separator);
-    find("[data-card-minutes] dd").textContent = format(w.card_how_long_value, { range: minutes() });
+    find("[data-card-minutes] dd").textContent = format(w.card_how_long_value, { range: minutesText(minutes()) });
     if (state.often) find(".traction-card__often dd").textContent = state.often;
     find(".traction-card__list").append(...state.items.map((item) => {
       const entry = document.importNode(entries.get(item.id).content, true);
@@ -313,6 +336,7 @@
     $("traction-builder-view-bar").hidden = !state.view;
     renderList();
     renderCard(shared);
+    updateReminder(shared);
   }
 
   function start() {

@@ -258,3 +258,20 @@ document.addEventListener("input", (event) => {
     window.addEventListener("load", land);
   }
 })();
+
+// Offline use of the hosted guide: its service worker (sw.js, written by the build) keeps every
+// page and picture after one visit. Browsers allow workers only on https or localhost, never on
+// file://, so the offline zip simply goes without; a refused registration changes nothing else.
+(() => {
+  const meta = document.querySelector('meta[name="traction-service-worker"]');
+  if (!meta || !("serviceWorker" in navigator) || window.location.protocol === "file:") {
+    return;
+  }
+  const script = new URL(meta.content, window.location.href);
+  const register = () => navigator.serviceWorker.register(script.href, { scope: new URL("./", script).href }).catch(() => {});
+  if (document.readyState === "complete") {
+    register();
+  } else {
+    window.addEventListener("load", register);  // after the page itself, so it loads no slower
+  }
+})();

@@ -48,6 +48,9 @@ def test_offline_copy_works_from_file_urls_with_search(browser, offline_copy):
     assert page.locator(".traction-figure img").first.evaluate("img => img.complete && img.naturalWidth") > 0
     assert errors == []
     assert {url.split(":", 1)[0] for url in requests} == {"file"}  # nothing from any server
+    # Browsers allow no service worker or manifest on file://: the copy goes without both.
+    assert not (offline_copy / "sw.js").exists() and not (offline_copy / "manifest.webmanifest").exists()
+    assert "traction-service-worker" not in (offline_copy / "index.html").read_text(encoding="utf-8")
     page.close()
 
 

@@ -9,6 +9,7 @@ import pytest
 import textstat
 
 from generator.load.content import load_content
+from generator.render.wording import words as catalogue
 from tests.conftest import READING_GRADES, REPO
 from tests.content.test_source_facts import exercise_text
 
@@ -33,6 +34,9 @@ def guide_texts() -> dict[str, str]:
     texts["home"] = sentences([content.guide.summary] + [f"{s.title}. {s.summary}" for s in content.guide.stages])
     for routine in content.routines.values():
         texts[f"routines/{routine.id}"] = sentences([routine.purpose, routine.for_whom, routine.progression or ""])
+    w = catalogue(content.guide.language)  # the calendar form and the About page's words on reminders and offline use
+    texts["reminders"] = sentences([w[k].format(title="Gentle start", file="gentle-start.ics", count=8, minutes="5", url="")
+                                    for k in w if k.startswith(("reminder_", "about_reminders", "about_offline"))])
     for page in sorted((REPO / "content" / "pages").glob("*.md")):
         body = [line for line in page.read_text().splitlines() if line.strip() and not line.startswith("#")]
         texts[f"pages/{page.stem}"] = " ".join(body)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,7 @@ def test_content_text_never_becomes_markup(content_dir, hostile):
     edit(path, "  - Balasana", f"  - '{quoted}'")
     pages = render_pages(load_content(content_dir))
     for text in (pages["exercises/childs-pose.md"], pages["index.md"], pages["routines/both.md"]):
+        text = re.sub(r'<script src="(\.\./)+assets/traction/js/[a-z]+\.js"></script>', "", text)  # our own files
         assert text.count("<script") == text.count('<script type="application/ld+json">')  # ours, data only
         assert "<img src=x" not in text
         assert "</script>" not in text.split('<script type="application/ld+json">')[-1][:-10]  # JSON-LD escapes it

@@ -1,0 +1,60 @@
+"""The service worker that keeps the hosted guide working offline after one visit.
+
+Its precache list is the built site itself: every file in the output folder except big
+downloads (the offline zip, card PDFs) and files no page needs (source maps, sitemaps). The
+cache is named by a hash of that list and every file's bytes, so the same site always gives the
+same ``sw.js`` and any change gives a new cache that replaces the old one."""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+SERVICE_WORKER = "sw.js"  # at the site root, so its scope is the whole guide
+CACHE_PREFIX = "traction-"
+# Not precached: downloads a person asks for, the 1200 px print PNGs no page shows (2 MB of the
+# guide's 5), files only developers or crawlers read, and the worker itself (the browser fetches
+# it on its own terms).
+SKIP = ("downloads/*", "*.pdf", "*.zip", "*-print.png", "*.map", "sitemap.xml", "sitemap.xml.gz", SERVICE_WORKER)
+
+
+def precache_files(site_dir: Path, skip: Iterable[str] = ()) -> list[str]:
+    """The site paths the worker stores, sorted: every file of the built site but the skipped."""
+    patterns = (*SKIP, *skip)
+    files = (p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+    return sorted(f for f in files if not any(fnmatch.fnmatchcase(f, pattern) for pattern in patterns))
+
+
+def cache_name(site_dir: Path, files: list[str]) -> str:
+    """'traction-' and a hash of the file list and every file's bytes."""
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256((site_dir / name).read_bytes()).digest())
+    return CACHE_PREFIX + digest.hexdigest()[:16]
+
+
+def request_path(file: str) -> str:
+    """The address a page is asked for by: 'exercises/x/index.html' → 'exercises/x/' ('' for the home page)."""
+    if file == "index.html":
+        return ""
+    return file.removesuffix("index.html") if file.endswith("/index.html") else file
+
+
+def service_worker(name: str, files: list[str]) -> str:
+    """The text of sw.js for a cache ``name`` holding ``files``."""
+    env = Environment(loader=PackageLoader("generator.render", "templates"), autoescape=False, undefined=StrictUndefined,
+                      keep_trailing_newline=True)
+    paths = [request_path(f) for f in files]
+    return env.get_template("sw.js.j2").render(cache=name, prefix=CACHE_PREFIX, paths=paths)
+
+
+def write_service_worker(site_dir: Path, skip: Iterable[str] = ()) -> str:
+    """Write sw.js at the root of a built site; returns the cache name."""
+    files = precache_files(site_dir, skip)
+    name = cache_name(site_dir, files)
+    (site_dir / SERVICE_WORKER).write_text(service_worker(name, files), encoding="utf-8")
+    return name
