@@ -26,6 +26,7 @@ from generator.cards.qr import qr_svg
 from generator.figures.store import card_picture, figure_size
 from generator.load.content import Content
 from generator.model import Exercise, Routine, urls
+from generator.model.timeline import PAUSES
 from generator.model.urls import ABOUT_SRC, BUILDER_SRC, CLINICIANS_SRC, HOME_SRC, SAFETY_SRC
 from generator.render import dosage_text
 from generator.render.player import player_data
@@ -203,6 +204,7 @@ def _guide_pages(render: Any, content: Content) -> list[tuple[str, str]]:
         render(
             "about.md.j2",
             ABOUT_SRC,
+            pauses=PAUSES,
             figure_credits=sorted({(f.credit, f.licence) for e in content.exercises.values() for f in e.figures}),
         ),
     ]

@@ -21,7 +21,7 @@ from generator.render.wording import words
 FigureLink = Callable[[str, str, str], str]
 
 # Catalogue keys the script needs (besides every "play_…" key).
-SCRIPT_WORDS = ("range", "unit_seconds", "unit_minutes", "unit_breaths", "seconds_one", "seconds_many",
+SCRIPT_WORDS = ("play", "range", "unit_seconds", "unit_minutes", "unit_breaths", "seconds_one", "seconds_many",
                 "minutes_one", "minutes_many", "breaths_one", "breaths_many", "times_one", "times_many",
                 "move_of", "separator", "builder_too_many")
 
