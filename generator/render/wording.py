@@ -184,6 +184,7 @@ EN = MappingProxyType(
         "play_next_breath": "Next breath",
         "play_once_more": "Once more",
         "play_controls": "Player controls",
+        "play_more_controls": "More player controls",
         "play_hidden_pause": "Paused — tap to continue",
         "play_exercise_of": "Exercise {n} of {total}",
         "play_ready": "Get ready",
