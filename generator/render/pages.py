@@ -181,7 +181,7 @@ def _players(renderer: _Renderer, content: Content) -> list[tuple[str, str]]:
             items = [(item.exercise, item.dosage_for(content.exercises[item.exercise])) for item in routine.exercises]
             heading, exit_href = w["play_routine"].format(title=routine.title), link(urls.routine_path(routine.id))
         else:
-            items, heading, exit_href = None, w["play_card"], link(urls.page_path(BUILDER_SRC))
+            items, heading, exit_href = None, w["play"], link(urls.page_path(BUILDER_SRC))  # the script names the card
         data = player_data(content, items, exit_href, link(urls.page_path(BUILDER_SRC)), **helpers)
         others = [(r.title, link(urls.play_path(r.id))) for r in content.routines.values()] if routine is None else []
         jump = [{"id": e, "label": content.label_of(e), "title": content.exercises[e].title} for e, _ in items or []]

@@ -147,7 +147,8 @@
     }
     if (unknown.length) messages.push(`${w.play_unknown} ${unknown.join(", ")}`);
     const title = (params.get("t") || "").slice(0, 60);
-    if (title) document.querySelector("h1").textContent = `${w.play}: ${title}`;
+    const named = title || (list.length === 1 ? data.exercises[list[0].id].title : "");
+    if (list.length) document.querySelector("h1").textContent = named ? `${w.play}: ${named}` : w.play_card;
     return list;
   }
 

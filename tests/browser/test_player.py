@@ -288,6 +288,7 @@ def test_the_address_is_data(page, guide_url):
     page.get_by_role("button", name="Next", exact=True).click()
     assert text(page, "count") == "0:20" and text(page, "rep").startswith("Time 1 of 2")
     page.goto(guide_url + "play/")
+    assert page.locator("h1").text_content() == "Do it with me"
     assert page.locator("#traction-player").is_hidden()
     assert page.get_by_role("link", name="Gentle start").is_visible()
 
@@ -297,6 +298,7 @@ def test_every_way_in_leads_to_the_player(page, guide_url):
     page.get_by_role("link", name="Do it with me").click()
     page.wait_for_selector("#traction-player:not([hidden])")
     assert text(page, "title") == "Child's pose" and text(page, "where") == "Exercise 1 of 1 · Move 3"
+    assert page.locator("h1").text_content() == "Do it with me: Child's pose"
     page.get_by_role("button", name="Exit").click()
     page.wait_for_url("**/exercises/childs-pose/")
     for path in ("routines/gentle-start/", "cards/gentle-start/", ""):
