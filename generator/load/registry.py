@@ -64,6 +64,7 @@ def published(content: Content, pages: list[str]) -> list[Link]:
     for routine_id in content.routines:
         result.append(Link(urls.routine_path(routine_id)))
         result.append(Link(urls.card_path(routine_id)))
+        result.append(Link(urls.play_path(routine_id)))
     return result
 
 

@@ -15,6 +15,7 @@ SAFETY_SRC = "safety.md"
 ABOUT_SRC = "about.md"
 CLINICIANS_SRC = "clinicians.md"
 BUILDER_SRC = "builder.md"
+PLAY_SRC = "play/index.md"  # the player for a custom card or one exercise, named by its '#' fragment
 
 ASSETS_PREFIX = "assets/traction/"  # where the assets folder is published
 OFFLINE_ZIP_SRC = "downloads/guide-offline.zip"  # where the hosted site publishes the offline copy
@@ -36,6 +37,11 @@ def routine_src(routine_id: str) -> str:
 def card_src(routine_id: str) -> str:
     """Markdown source path of a routine's printable card."""
     return f"cards/{routine_id}.md"
+
+
+def play_src(routine_id: str) -> str:
+    """Markdown source path of a routine's follow-along player."""
+    return f"play/{routine_id}.md"
 
 
 def card_pdf(routine_id: str, paper: str) -> str:
@@ -62,6 +68,23 @@ def routine_path(routine_id: str) -> str:
 def card_path(routine_id: str) -> str:
     """URL path of a routine's printable card: 'cards/gentle-start/'."""
     return page_path(card_src(routine_id))
+
+
+def play_path(routine_id: str, exercise_id: str = "") -> str:
+    """URL path of a routine's player, 'play/gentle-start/', or starting at one exercise:
+    'play/gentle-start/#childs-pose'."""
+    return with_fragment(page_path(play_src(routine_id)), exercise_id)
+
+
+def play_card_path(fragment: str) -> str:
+    """URL path of the player for a custom card, from the builder's own fragment: 'play/#x=childs-pose.h3'."""
+    return with_fragment(page_path(PLAY_SRC), fragment)
+
+
+def play_exercise_path(exercise_id: str) -> str:
+    """URL path of the player for one exercise at the guide's dosage: 'play/#x=childs-pose'
+    (a custom card of one exercise, in the builder's fragment format)."""
+    return play_card_path(f"x={exercise_id}")
 
 
 def short_path(code: str) -> str:

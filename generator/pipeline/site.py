@@ -97,7 +97,8 @@ def plan_site(
     ``offline`` plans the file:// copy (no directory URLs, no short-link redirects); ``download``
     is the site path of the offline zip, linked from the home and About pages."""
     registered, registry_path = load_registry(content.root)
-    other_pages = sorted(urls.page_path(p) for p in hand_pages) + [urls.page_path(CLINICIANS_SRC), urls.page_path(BUILDER_SRC)]
+    other_pages = sorted(urls.page_path(p) for p in hand_pages) + [urls.page_path(CLINICIANS_SRC), urls.page_path(BUILDER_SRC),
+                                                                    urls.page_path(urls.PLAY_SRC)]
     problems = check(registered, registry_path, content, other_pages)
     if problems:
         raise ContentError(problems)

@@ -40,6 +40,7 @@ def guide_data(content: Content, site_url: str | None, registered: list[Any] | N
         pages += [page, card]
         routines.append(
             {**routine.model_dump(mode="json", exclude={"exercises"}), "url": page["url"], "card_url": card["url"],
+             "play_url": urls.absolute(site_url, urls.play_path(routine.id)),
              "exercises": _routine_items(content, routine, site_url)}
         )
     short_links = [

@@ -26,8 +26,10 @@ from generator.cards.qr import qr_svg
 from generator.figures.store import card_picture, figure_size
 from generator.load.content import Content
 from generator.model import Exercise, Routine, urls
+from generator.model.timeline import PAUSES
 from generator.model.urls import ABOUT_SRC, BUILDER_SRC, CLINICIANS_SRC, HOME_SRC, SAFETY_SRC
 from generator.render import dosage_text
+from generator.render.player import player_data
 from generator.render.service_worker import SERVICE_WORKER
 from generator.render.structured_data import exercise_jsonld
 from generator.render.webapp import MANIFEST_SRC, THEME_COLOUR, icon_file
@@ -120,6 +122,7 @@ class _Renderer:
             "safety_path": urls.page_path(SAFETY_SRC),
             "exercise_paths": {eid: urls.exercise_path(eid) for eid in content.exercises},
             "routine_paths": {rid: urls.routine_path(rid) for rid in content.routines},
+            "play_paths": {rid: urls.play_path(rid) for rid in content.routines},
             "qr": qr_svg,
             "download": download,
             "labels": {eid: content.label_of(eid) for eid in content.exercises},
@@ -130,17 +133,19 @@ class _Renderer:
     def linker(self, src: str) -> urls.Linker:
         return urls.Linker(urls.page_path(src), self.directory_urls)
 
-    def render(self, template: str, src: str, **context: Any) -> tuple[str, str]:
+    def helpers(self, src: str) -> dict[str, Any]:
+        """Link and picture helpers relative to the page at ``src``."""
         here, content = self.linker(src), self.content
-        text = self.env.get_template(template).render(
-            self.shared,
-            link=here.page,
-            file_link=here.file,
-            figure_link=lambda exercise, figure, variant: here.file(urls.figure_file(exercise, figure, variant)),
-            figure_size=lambda figure: figure_size(figure, content),
-            card_picture=lambda figure: card_picture(figure, content),
-            **context,
-        )
+        return {
+            "link": here.page,
+            "file_link": here.file,
+            "figure_link": lambda exercise, figure, variant: here.file(urls.figure_file(exercise, figure, variant)),
+            "figure_size": lambda figure: figure_size(figure, content),
+            "card_picture": lambda figure: card_picture(figure, content),
+        }
+
+    def render(self, template: str, src: str, **context: Any) -> tuple[str, str]:
+        text = self.env.get_template(template).render(self.shared, **self.helpers(src), **context)
         return src, text
 
 
@@ -166,7 +171,29 @@ def render_pages(
     for routine in content.routines.values():
         pages.update([_routine(render, content, routine, site_url, linker), _card(render, content, routine, site_url, card_pdfs, linker, codes)])
     pages.update([_clinicians(render, content, site_url, codes, linker), _builder(render, content, linker, codes)])
+    pages.update(_players(renderer, content))
     return pages
+
+
+def _players(renderer: _Renderer, content: Content) -> list[tuple[str, str]]:
+    """The follow-along player of every routine, and the one for a custom card or one exercise."""
+    result = []
+    w = words(content.guide.language)
+    sources = [(urls.play_src(r.id), r) for r in content.routines.values()] + [(urls.PLAY_SRC, None)]
+    for src, routine in sources:
+        helpers = renderer.helpers(src)
+        link = helpers["link"]
+        if routine is not None:
+            items = [(item.exercise, item.dosage_for(content.exercises[item.exercise])) for item in routine.exercises]
+            heading, exit_href = w["play_routine"].format(title=routine.title), link(urls.routine_path(routine.id))
+        else:
+            items, heading, exit_href = None, w["play"], link(urls.page_path(BUILDER_SRC))  # the script names the card
+        data = player_data(content, items, exit_href, link(urls.page_path(BUILDER_SRC)), **helpers)
+        others = [(r.title, link(urls.play_path(r.id))) for r in content.routines.values()] if routine is None else []
+        jump = [{"id": e, "label": content.label_of(e), "title": content.exercises[e].title} for e, _ in items or []]
+        result.append(renderer.render("play.md.j2", src, heading=heading, data=data, routines=others, items=jump,
+                                      player_script=helpers["file_link"](urls.asset("js/player.js"))))
+    return result
 
 
 def _guide_pages(render: Any, content: Content) -> list[tuple[str, str]]:
@@ -183,6 +210,7 @@ def _guide_pages(render: Any, content: Content) -> list[tuple[str, str]]:
         render(
             "about.md.j2",
             ABOUT_SRC,
+            pauses=PAUSES,
             figure_credits=sorted({(f.credit, f.licence) for e in content.exercises.values() for f in e.figures}),
         ),
     ]
@@ -199,6 +227,7 @@ def _exercise(render: Any, content: Content, exercise: Exercise, site_url: str |
         exercise_short_path=urls.short_path(exercise_code) if exercise_code else "",
         step_codes={step: codes[url] for step, url in step_urls.items() if url in codes},
         exercise=exercise,
+        play_path=urls.play_exercise_path(exercise.id),
         stage=content.stage_of(exercise.id),
         label=content.label_of(exercise.id),
         total_stages=len(content.guide.stages),
@@ -327,6 +356,7 @@ def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) 
         # builder.js fills these in for the card being made
         reminder={"id": "card", "title": w["builder_card_title"], "url": urls.page_path(BUILDER_SRC), "minutes": 1, "minutes_text": "1"},
         reminder_scripts=reminder_scripts(here),
+        play_card_path=urls.play_card_path(""),
     )
 
 

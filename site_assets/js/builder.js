@@ -327,6 +327,8 @@
     $("traction-builder-link").value = shared;
     $("traction-builder-copy").setAttribute("href", shared);
     $("traction-builder-edit").setAttribute("href", `#${encode(false)}`);
+    const play = $("traction-builder-play");  // the player reads the same fragment, and Exit comes back to this view
+    play.setAttribute("href", `${play.dataset.play}#${encode(state.view)}`);
     $("traction-builder-title").value = state.title;
     $("traction-builder-often").value = state.often;
     $("traction-builder-note").value = state.note;

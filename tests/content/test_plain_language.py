@@ -9,6 +9,7 @@ import pytest
 import textstat
 
 from generator.load.content import load_content
+from generator.model.timeline import PAUSES
 from generator.render.wording import words as catalogue
 from tests.conftest import READING_GRADES, REPO
 from tests.content.test_source_facts import exercise_text
@@ -37,10 +38,18 @@ def guide_texts() -> dict[str, str]:
     w = catalogue(content.guide.language)  # the calendar form and the About page's words on reminders and offline use
     texts["reminders"] = sentences([w[k].format(title="Gentle start", file="gentle-start.ics", count=8, minutes="5", url="")
                                     for k in w if k.startswith(("reminder_", "about_reminders", "about_offline"))])
+    texts["player"] = player_words()
     for page in sorted((REPO / "content" / "pages").glob("*.md")):
         body = [line for line in page.read_text().splitlines() if line.strip() and not line.startswith("#")]
         texts[f"pages/{page.stem}"] = " ".join(body)
     return texts
+
+
+def player_words() -> str:
+    """Every sentence the follow-along player and its About section add, with sample values."""
+    w = catalogue()
+    values = {"title": "Child's pose", "n": 2, "total": 5, "amount": "15–30 seconds", "unit": "seconds", **PAUSES}
+    return sentences([w[k].format(**values) for k in w if k.startswith(("play_", "about_player"))])
 
 
 @pytest.mark.parametrize(("page", "text"), sorted(guide_texts().items()))

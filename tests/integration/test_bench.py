@@ -14,5 +14,5 @@ def test_synthetic_guide_validates_and_builds(tmp_path):
     assert all(len(r.exercises) <= 10 for r in content.routines.values())
     result = traction("build", cwd=config.parent)
     assert result.returncode == 0, result.stderr
-    assert "Built 30 pages · 23 exercises · 23 figures (20 drawn, 3 cached)" in result.stdout  # 20 distinct poses
+    assert "Built 32 pages · 23 exercises · 23 figures (20 drawn, 3 cached)" in result.stdout  # 20 distinct poses
     assert (config.parent / "site/exercises/exercise-0023/index.html").is_file()

@@ -30,7 +30,7 @@ def test_a_good_build_publishes_the_plan(project: Path):
     plugin = config.plugins["traction"]
     assert isinstance(plugin, TractionPlugin)
     counts = plugin.plan.counts
-    assert (counts.pages, counts.exercises, counts.cards) == (10, 2, 1)  # 9 generated + content/pages/extra.md
+    assert (counts.pages, counts.exercises, counts.cards) == (12, 2, 1)  # 11 generated (2 of them players) + content/pages/extra.md
     assert counts.figures_drawn + counts.figures_cached == 1
     site = project / "site"
     assert 'id="step-kneel"' in (site / "exercises/childs-pose/index.html").read_text()

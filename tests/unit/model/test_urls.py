@@ -62,3 +62,11 @@ def test_the_exercise_a_path_names():
     assert urls.exercise_of("exercises/childs-pose/") == "childs-pose"
     assert urls.exercise_of("routines/both/") is None
     assert urls.exercise_of("exercises/childs-pose/extra/") is None
+
+
+def test_player_paths():
+    assert urls.play_path("gentle-start") == "play/gentle-start/"
+    assert urls.play_path("gentle-start", "childs-pose") == "play/gentle-start/#childs-pose"
+    assert urls.play_exercise_path("childs-pose") == "play/#x=childs-pose"
+    assert urls.play_card_path("x=childs-pose.h3~runners-lunge&t=Mine") == "play/#x=childs-pose.h3~runners-lunge&t=Mine"
+    assert urls.relative("exercises/childs-pose/", "play/") == "../../play/"

@@ -37,6 +37,7 @@ def test_export_agrees_with_the_content(content_dir):
     }
     both = data["routines"][0]
     assert both["url"] == "/routines/both/"
+    assert both["play_url"] == "/play/both/"
     # The routine's own dosage wins; without one, the exercise's applies.
     assert [e["dosage_text"] for e in both["exercises"]] == [
         "Hold for 3–5 breaths · Do it 3–10 times",
