@@ -41,12 +41,19 @@ class TractionConfig(base.Config):
     offline_zip = c.Optional(c.Type(str))
     """A zip of the offline copy to publish (as downloads/guide-offline.zip) and link from the home and
     About pages, relative to mkdocs.yml; `traction build --offline` sets it."""
+    service_worker = c.Type(bool, default=True)
+    """Write sw.js and register it, so the hosted guide works offline after one visit. Live previews
+    (`traction serve`, `mkdocs serve`) turn it off: a worker would show each saved edit one visit late."""
 
 
 class TractionPlugin(BasePlugin[TractionConfig]):
     """Adds the guide's pages to a MkDocs site. After a build, ``plan.counts`` says what it made."""
 
     plan: SitePlan
+    serving = False  # `mkdocs serve`: a live preview
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def settings(self, config: MkDocsConfig) -> Settings:
         """The plugin's options as the core's settings; folders are relative to mkdocs.yml."""
@@ -60,6 +67,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             card_pdfs=self.config.card_pdfs,
             offline=self.config.offline,
             offline_zip=root / self.config.offline_zip if self.config.offline_zip else None,
+            service_worker=self.config.service_worker and not self.serving,
         )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -99,7 +107,8 @@ class TractionPlugin(BasePlugin[TractionConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # The service worker's precache list is the built site itself, so it is written last.
-        if self.plan.theme_extra.get("webapp"):
+        webapp = self.plan.theme_extra.get("webapp")
+        if webapp and webapp["service_worker"]:
             write_service_worker(Path(config.site_dir), skip=_unused_search_languages(config))
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:

@@ -25,6 +25,7 @@ class Settings:
     card_pdfs: bool = False  # card pages link the PDFs `traction build --card-pdfs` prints
     offline: bool = False  # the file:// copy: no directory URLs, no short-link redirects
     offline_zip: Path | None = None  # the offline copy, zipped, to publish and link from the hosted site
+    service_worker: bool = True  # offline use after one visit; off in live previews, whose pages change on every save
 
     @property
     def pose_cache(self) -> Path:

@@ -78,7 +78,7 @@ def build_site(settings: Settings) -> SitePlan:
         figures=figures,
         static=static,
         nav=navigation(content, [p for p in hand_pages if p not in plan.pages]),
-        theme_extra=theme_extra(content, webapp=not settings.offline),
+        theme_extra=theme_extra(content, webapp=not settings.offline, service_worker=settings.service_worker),
         counts=counts,
     )
 

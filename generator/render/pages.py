@@ -88,13 +88,14 @@ def source_line(content: Content, short: bool = False) -> str:
     )
 
 
-def theme_extra(content: Content, webapp: bool = False) -> dict[str, Any]:
+def theme_extra(content: Content, webapp: bool = False, service_worker: bool = True) -> dict[str, Any]:
     """What the theme overrides read from ``extra.traction``: the footer credit, the not-found
     page's words and, with ``webapp`` (the hosted guide, not the file:// copy), the manifest,
-    its theme colour and the service worker (overrides/main.html)."""
+    its theme colour and (with ``service_worker``) the worker to register (overrides/main.html)."""
     w = words(content.guide.language)
     return {
-        "webapp": {"manifest": MANIFEST_SRC, "icon": icon_file(192), "theme_colour": THEME_COLOUR, "service_worker": SERVICE_WORKER}
+        "webapp": {"manifest": MANIFEST_SRC, "icon": icon_file(192), "theme_colour": THEME_COLOUR,
+                   "service_worker": SERVICE_WORKER if service_worker else None}
         if webapp else None,
         "credit": source_line(content),
         "about_path": urls.page_path(ABOUT_SRC),

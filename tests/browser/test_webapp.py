@@ -66,6 +66,8 @@ def test_after_one_visit_the_guide_works_with_the_network_off(browser, fixture_s
     assert response is not None and response.ok and response.headers["content-type"] == "image/webp"
     guide = page.goto(url + "api/guide.json")
     assert guide is not None and guide.ok and "routines" in guide.json()
+    page.goto(url + "play/both/")  # the follow-along player works offline too
+    assert page.get_by_role("button", name="Start").is_visible()
     page.goto(url + "?h=pose")  # search results open pages with ?h=: still the cached home page
     assert page.locator("h1").first.is_visible()
     index = page.evaluate("fetch('search/search_index.json').then(r => r.json())")
