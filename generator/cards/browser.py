@@ -107,7 +107,7 @@ def print_cards(site_dir: Path, into_site: bool = False, out_dir: Path | None = 
     routines = json.loads((site_dir / "api" / "guide.json").read_text(encoding="utf-8"))["routines"]
     written = []
     with serve(site_dir) as base, chromium() as browser:
-        page = browser.new_page()
+        page = browser.new_page(service_workers="block")  # printing needs no offline copy
         for routine in routines:
             page.goto(base + urls.card_path(routine["id"]))
             for paper, paper_format in PAPER_FORMATS.items():

@@ -5,10 +5,29 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator.cards.browser import chromium, serve
+
+
+class WorkerlessBrowser:
+    """The browser, with the guide's service worker blocked unless a test asks for it
+    (``service_workers="allow"``): a worker precaches the whole site in every new context, which
+    only the offline tests (test_webapp.py) need, and costs the rest minutes."""
+
+    def __init__(self, browser: Any) -> None:
+        self._browser = browser
+
+    def new_context(self, **options: Any) -> Any:
+        return self._browser.new_context(**{"service_workers": "block", **options})
+
+    def new_page(self, **options: Any) -> Any:
+        return self._browser.new_page(**{"service_workers": "block", **options})
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
 
 
 @pytest.fixture(scope="session")
@@ -16,7 +35,7 @@ def browser() -> Iterator:
     if shutil.which("chromium") is None:
         pytest.fail("Debian's chromium is not installed; the README's test command installs it")
     with chromium() as browser:
-        yield browser
+        yield WorkerlessBrowser(browser)
 
 
 @pytest.fixture(scope="session")

@@ -47,7 +47,7 @@ def test_every_page_names_the_manifest_and_its_icons_exist(fixture_site):
 
 
 def test_after_one_visit_the_guide_works_with_the_network_off(browser, fixture_site):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
     errors: list[str] = []
     with serve(fixture_site) as url:
         page = visit_once(context, url, "routines/both/")
@@ -82,7 +82,7 @@ def test_a_new_build_replaces_the_cache(browser, fixture_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(fixture_site, site)
     first = cache_of(site)
-    context = browser.new_context()
+    context = browser.new_context(service_workers="allow")
     with serve(site) as url:
         page = visit_once(context, url, "")
         (site / "about/index.html").write_text((site / "about/index.html").read_text() + "<!-- changed -->", encoding="utf-8")
