@@ -3,6 +3,7 @@ so any engine that reads mkdocs.yml (MkDocs itself, or Zensical) can build it.""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -85,7 +86,9 @@ def export(config_file: Path, out: Path, settings: Settings | None = None) -> Si
     """Write the portable copy into ``out`` (docs/, overrides/, mkdocs.yml); returns the plan it
     wrote. ``settings`` replace the ones mkdocs.yml declares (as `traction build --content` does)."""
     config, declared = read_settings(config_file)
-    settings = settings or declared
+    # An engine that runs no plugins gets no sw.js (only our plugin writes it after a build), so
+    # no page may register one; the manifest stays.
+    settings = dataclasses.replace(settings or declared, service_worker=False)
     plan = build_site(settings)
     docs = out / "docs"
     shutil.rmtree(out, ignore_errors=True)
@@ -120,15 +123,9 @@ def _portable_config(config: dict[str, Any], theme: dict[str, Any], plan: SitePl
         "plugins": ["search"],  # nothing of ours: every page is already written out
         "nav": plan.nav,
         "not_in_nav": config.get("not_in_nav", ""),
-        "extra": {"traction": _without_service_worker(plan.theme_extra)},
+        "extra": {"traction": plan.theme_extra},
         "extra_css": config.get("extra_css", []),
         "extra_javascript": config.get("extra_javascript", []),
         "markdown_extensions": config.get("markdown_extensions", []),
     }
 
-
-def _without_service_worker(extra: dict[str, Any]) -> dict[str, Any]:
-    """The theme's extras for an engine that runs no plugins: the manifest stays, but no page
-    registers a service worker, because only our plugin writes sw.js after a build."""
-    webapp = extra.get("webapp")
-    return {**extra, "webapp": {**webapp, "service_worker": None}} if webapp else extra

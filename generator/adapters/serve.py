@@ -103,8 +103,11 @@ def _build(config_file: Path, site_url: str) -> Path | None:
     started = time.perf_counter()
     try:
         config = load_config(str(config_file), site_dir=str(out), site_url=site_url, strict=True)
-        config.plugins["traction"].config["service_worker"] = False  # a worker would show each edit one visit late
-        mkdocs_build(config)
+        config.plugins.on_startup(command="serve", dirty=False)  # the plugin then registers no service worker
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
     except (Exception, SystemExit) as error:  # any failure keeps the last good site
         shutil.rmtree(out, ignore_errors=True)
         print(f"Build failed ({error}); still serving the last good site.", file=sys.stderr, flush=True)
