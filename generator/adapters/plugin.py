@@ -16,11 +16,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator.load.problems import ContentError
 from generator.model.urls import asset
 from generator.pipeline.settings import DEFAULT_ASSETS, DEFAULT_CACHE, DEFAULT_CONTENT, Settings
 from generator.pipeline.site import SitePlan, build_site
+from generator.render.raw_html import hold_back, put_back
 from generator.render.service_worker import write_service_worker
 
 log = logging.getLogger("mkdocs.plugins.traction")
@@ -51,6 +53,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
 
     plan: SitePlan
     serving = False  # `mkdocs serve`: a live preview
+    _held: dict[str, list[str]]  # page source → the HTML blocks Markdown skips (render/raw_html.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -79,6 +82,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             # A local shim, so Material's offline plugin does not add its unpkg script.
             config.use_directory_urls = False
             config.extra["polyfills"] = [asset("vendor/iframe-worker-1.0.4/shim.js")]
+        self._held = {}
         try:
             self.plan = plan = build_site(settings)
         except ContentError as error:
@@ -104,6 +108,15 @@ class TractionPlugin(BasePlugin[TractionConfig]):
         for src, path in {**self.plan.static, **dict(sorted(self.plan.figures.items()))}.items():
             files.append(File.generated(config, src, abs_src_path=str(path)))
         return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri not in self.plan.pages:
+            return markdown  # a hand-written page: Markdown sees all of it
+        markdown, self._held[page.file.src_uri] = hold_back(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return put_back(html, self._held.pop(page.file.src_uri, []))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # The service worker's precache list is the built site itself, so it is written last.

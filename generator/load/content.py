@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import types
 import typing
 from collections.abc import Iterable
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.cards.card import CARD_CAPACITY, CARD_CUE_MAX, CARD_TEXT_MAX, card_cue
-from generator.figures.check import pose_findings
+from generator.figures.check import Finding, pose_findings
 from generator.figures.photo import PhotoError, PhotoInfo, inspect_photo
 from generator.load.problems import ContentError, Problem, shorten
 from generator.load.yaml_source import Document, Loc, load_yaml
@@ -137,6 +138,42 @@ def validate(doc: Document, model: type[BaseModel], problems: list[Problem]) -> 
         return None
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    """One file as loaded last time: its bytes' digest, and the document and item, or the problems."""
+
+    digest: bytes
+    doc: Document | None
+    item: Any
+    problems: list[Problem]
+
+
+# A running preview loads the guide again after every save; a file whose bytes are unchanged is
+# neither parsed nor validated again, and keeps its identity (the preview compares by identity).
+_LOADED: dict[tuple[str, str], _Loaded] = {}
+
+
+def _load_one(path: Path, model: type[BaseModel]) -> _Loaded:
+    display = display_path(path)
+    try:
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        digest = b""  # load_yaml reports it
+    key = (model.__name__, display)
+    known = _LOADED.get(key)
+    if known is not None and known.digest == digest and digest:
+        return known
+    problems: list[Problem] = []
+    try:
+        doc = load_yaml(path, display)
+    except ContentError as error:
+        loaded = _Loaded(digest, None, None, error.problems)
+    else:
+        loaded = _Loaded(digest, doc, validate(doc, model, problems), problems)
+    _LOADED[key] = loaded
+    return loaded
+
+
 def _load_all(
     paths: Iterable[Path], model: type[BaseModel], problems: list[Problem], broken_ids: set[str]
 ) -> list[tuple[Document, Any]]:
@@ -144,17 +181,14 @@ def _load_all(
     to them are not reported a second time."""
     loaded = []
     for path in paths:
-        try:
-            doc = load_yaml(path, display_path(path))
-        except ContentError as error:
-            problems.extend(error.problems)
+        one = _load_one(path, model)
+        problems.extend(one.problems)
+        if one.doc is None:
             broken_ids.add(path.stem)
-            continue
-        item = validate(doc, model, problems)
-        if item is not None:
-            loaded.append((doc, item))
-        elif isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
-            broken_ids.add(doc.data["id"])
+        elif one.item is not None:
+            loaded.append((one.doc, one.item))
+        elif isinstance(one.doc.data, dict) and isinstance(one.doc.data.get("id"), str):
+            broken_ids.add(one.doc.data["id"])
     return loaded
 
 
@@ -203,9 +237,17 @@ def _check_figure_ids(doc: Document, exercise: Exercise, problems: list[Problem]
         seen.add(figure.id)
 
 
+# Findings of an exercise loaded earlier in this process (the same object: see _LOADED), kept with it.
+_FINDINGS: dict[int, tuple[Exercise, list[Finding]]] = {}
+
+
 def _check_poses(exercises: dict[str, tuple[Document, Exercise]], cache_dir: Path | None, problems: list[Problem], warnings: list[Problem]) -> None:
     """Joint ranges and contacts of every drawn pose (solving is cached by content hash)."""
-    findings = pose_findings([exercise for _, exercise in exercises.values()], cache_dir)
+    fresh = [exercise for _, exercise in exercises.values() if id(exercise) not in _FINDINGS]
+    for exercise_id, found in pose_findings(fresh, cache_dir).items():
+        exercise = exercises[exercise_id][1]
+        _FINDINGS[id(exercise)] = (exercise, found)
+    findings = {exercise_id: _FINDINGS[id(exercise)][1] for exercise_id, (_, exercise) in exercises.items()}
     for exercise_id, found in findings.items():
         doc = exercises[exercise_id][0]
         for f in found:

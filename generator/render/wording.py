@@ -55,6 +55,7 @@ EN = MappingProxyType(
         "when_to_stop": "When to stop",
         "disclaimer": "Please note",
         "the_parts": "The exercises, in order",
+        "parts_range": "Parts {first} to {last}",
         "routines": "Routines",
         "routine_for": "Who it is for",
         "in_this_routine": "In this routine",
