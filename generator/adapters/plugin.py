@@ -5,10 +5,13 @@ api/guide.json as in-memory files."""
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.load.problems import ContentError
@@ -23,6 +27,7 @@ from generator.model.urls import asset
 from generator.pipeline.settings import DEFAULT_ASSETS, DEFAULT_CACHE, DEFAULT_CONTENT, Settings
 from generator.pipeline.site import SitePlan, build_site
 from generator.render.raw_html import hold_back, put_back
+from generator.render.reuse import Reuse
 from generator.render.service_worker import write_service_worker
 
 log = logging.getLogger("mkdocs.plugins.traction")
@@ -53,7 +58,12 @@ class TractionPlugin(BasePlugin[TractionConfig]):
 
     plan: SitePlan
     serving = False  # `mkdocs serve`: a live preview
+    reuse: Reuse | None = None  # `traction serve` hands in what the last build rendered (render/reuse.py)
     _held: dict[str, list[str]]  # page source → the HTML blocks Markdown skips (render/raw_html.py)
+    # What the build gathered, kept for `traction serve` to rebuild single pages (adapters/live.py)
+    files: Files
+    nav: Navigation
+    env: Environment
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -84,7 +94,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             config.extra["polyfills"] = [asset("vendor/iframe-worker-1.0.4/shim.js")]
         self._held = {}
         try:
-            self.plan = plan = build_site(settings)
+            self.plan = plan = build_site(settings, self.reuse)
         except ContentError as error:
             raise PluginError(f"traction: the content has problems:\n{error.report()}") from None
         for warning in plan.content.warnings:  # e.g. a joint past its typical range; --strict fails on these
@@ -105,9 +115,19 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             files.append(File.generated(config, src, content=text))
         for src, text in self.plan.files.items():
             files.append(File.generated(config, src, content=text))
-        for src, path in {**self.plan.static, **dict(sorted(self.plan.figures.items()))}.items():
+        for src, path in self.plan.static.items():
             files.append(File.generated(config, src, abs_src_path=str(path)))
+        for src, path in sorted(self.plan.figures.items()):
+            files.append(_CachedFile.generated(config, src, abs_src_path=str(path)))
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.files, self.nav = files, nav
+        return nav
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env
+        return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri not in self.plan.pages:
@@ -130,6 +150,25 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+class _CachedFile(File):
+    """A drawn figure, published as a hard link to its file in the figure cache when the two share
+    a file system: copying thousands of figures was the largest part of a big guide's build. The
+    cache never changes a file in place (it writes a new one and renames it), so a published
+    figure cannot change after the build."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        assert self.abs_src_path is not None
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        try:
+            os.link(self.abs_src_path, target)
+        except OSError:  # another file system, or links not allowed: copy
+            shutil.copyfile(self.abs_src_path, target)
 
 
 def _unused_search_languages(config: MkDocsConfig) -> list[str]:

@@ -1,8 +1,9 @@
 """`traction serve`: a live preview that never shows a broken site.
 
-Each change to content, templates, figures, styles or mkdocs.yml rebuilds the guide in this
-process into a fresh folder. Only a good build replaces what is served; a broken edit prints its
-problems and the last good site stays up. Open pages reload themselves after a good rebuild.
+A change to the content or the assets updates only the pages, files and search entries it
+touches, in place (adapters/live.py); a change to templates, the theme or mkdocs.yml rebuilds the
+guide in this process into a fresh folder. Bad content changes nothing: it prints its problems
+and the last good site stays up. Open pages reload themselves after a good update.
 """
 
 from __future__ import annotations
@@ -12,16 +13,14 @@ import http.server
 import logging
 import shutil
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-
+from generator.adapters.live import LiveSite
 from generator.cards.browser import send_not_found_page
+from generator.load.problems import ContentError
 
 VERSION_PATH = "/__traction__/version"
 # The page knows the version it was served at, so a rebuild between loading and the first poll still reloads it.
@@ -38,6 +37,11 @@ class Preview:
         self.folder: Path | None = None
         self.version = 0
         self.lock = threading.Lock()
+
+    def bump(self) -> None:
+        """The folder was updated in place: open pages reload."""
+        with self.lock:
+            self.version += 1
 
     def publish(self, folder: Path) -> None:
         with self.lock:
@@ -97,23 +101,37 @@ def _snapshot(folders: list[Path], files: list[Path]) -> dict[Path, int]:
     return stamps
 
 
-def _build(config_file: Path, site_url: str) -> Path | None:
-    """Build into a fresh folder; print what went wrong and return None on failure."""
-    out = Path(tempfile.mkdtemp(prefix="traction-serve-"))
+def _full(live: LiveSite) -> Path | None:
+    """A full build into a fresh folder; print what went wrong and return None on failure."""
     started = time.perf_counter()
     try:
-        config = load_config(str(config_file), site_dir=str(out), site_url=site_url, strict=True)
-        config.plugins.on_startup(command="serve", dirty=False)  # the plugin then registers no service worker
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
+        out = live.full()
     except (Exception, SystemExit) as error:  # any failure keeps the last good site
-        shutil.rmtree(out, ignore_errors=True)
         print(f"Build failed ({error}); still serving the last good site.", file=sys.stderr, flush=True)
         return None
     print(f"Rebuilt in {time.perf_counter() - started:.2f} s", flush=True)
     return out
+
+
+def _update(live: LiveSite, preview: Preview, changed: set[Path]) -> None:
+    """After a save: update the served folder in place when only content or assets changed,
+    else build everything into a fresh folder. Bad content changes nothing that is served."""
+    if live.can_update(changed):
+        try:
+            done = live.update()
+        except ContentError as error:
+            print(f"The content has problems; still serving the last good site.\n{error.report()}", file=sys.stderr, flush=True)
+            return
+        except Exception as error:  # an update that went wrong: start again from a full build
+            print(f"Updating failed ({error}); building everything.", file=sys.stderr, flush=True)
+            done = None
+        if done is not None:
+            preview.bump()
+            print(f"Updated {len(done.pages)} pages and {len(done.files)} files in {done.seconds:.2f} s", flush=True)
+            return
+    built = _full(live)
+    if built is not None:
+        preview.publish(built)
 
 
 def serve(config_file: Path, watch: list[Path], host: str = "127.0.0.1", port: int = 8000, interval: float = 0.3) -> int:
@@ -124,7 +142,8 @@ def serve(config_file: Path, watch: list[Path], host: str = "127.0.0.1", port: i
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     preview = Preview()
-    first = _build(config_file, site_url)
+    live = LiveSite(config_file, site_url)
+    first = _full(live)
     if first is None:
         return 1
     preview.publish(first)
@@ -139,10 +158,9 @@ def serve(config_file: Path, watch: list[Path], host: str = "127.0.0.1", port: i
             time.sleep(interval)
             now = _snapshot(folders, files)
             if now != stamps:
+                changed = {path for path in now.keys() | stamps.keys() if now.get(path) != stamps.get(path)}
                 stamps = now
-                built = _build(config_file, site_url)
-                if built is not None:
-                    preview.publish(built)
+                _update(live, preview, changed)
     except KeyboardInterrupt:
         pass
     finally:

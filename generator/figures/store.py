@@ -122,6 +122,13 @@ def _render(job: tuple[str, dict[str, Any]]) -> dict[str, bytes]:
     return encoded
 
 
+# What this process already knows, for a live preview that builds again after every save: the key
+# of a drawing (by the figure object, which the loader keeps while its file is unchanged; kept
+# alive here) and the cache folders known to be complete (the cache only ever adds files).
+_KEYS: dict[int, tuple[Figure, str]] = {}
+_COMPLETE: set[Path] = set()
+
+
 @dataclass
 class FigureStore:
     """Draws or converts figures into ``cache_dir`` and says where each output is published."""
@@ -133,13 +140,18 @@ class FigureStore:
 
     def key(self, figure: Figure, photo: PhotoInfo | None) -> str:
         """The content hash that names a figure's cache folder."""
+        if photo is None and id(figure) in _KEYS:
+            return _KEYS[id(figure)][1]
         if figure.pose is not None:
             what: object = figure.model_dump(mode="json", include={"pose", "alt"})
         else:
             assert photo is not None
             what = hashlib.sha256(photo.path.read_bytes()).hexdigest()
         text = json.dumps({"what": what, "kind": figure.kind, "renderer": renderer_fingerprint(), "settings": SETTINGS}, sort_keys=True)
-        return hashlib.sha256(text.encode()).hexdigest()
+        key = hashlib.sha256(text.encode()).hexdigest()
+        if photo is None:
+            _KEYS[id(figure)] = (figure, key)
+        return key
 
     def render(self, figure: Figure, photo: PhotoInfo | None) -> dict[str, bytes]:
         """The encoded outputs of one figure."""
@@ -158,8 +170,9 @@ class FigureStore:
         for exercise_id, figure, photo in wanted:
             folder = self.cache_dir / self.key(figure, photo)
             variants = POSE_FILES if figure.kind == "pose" else PHOTO_FILES
-            if folder in todo or all((folder / urls.FIGURE_FILES[v].format(figure="f")).is_file() for v in variants):
+            if folder in todo or folder in _COMPLETE or all((folder / urls.FIGURE_FILES[v].format(figure="f")).is_file() for v in variants):
                 self.cached += 1  # on disk already, or the same drawing as another figure of this build
+                _COMPLETE.add(folder)
             else:
                 todo[folder] = _job(figure, photo)
             for variant in variants:
@@ -167,6 +180,7 @@ class FigureStore:
         for folder, outputs in zip(todo, parallel_map(_render, list(todo.values())), strict=True):
             for variant, data in outputs.items():
                 write_atomic(folder / urls.FIGURE_FILES[variant].format(figure="f"), data)
+            _COMPLETE.add(folder)
             self.drawn += 1
         return self.files
 

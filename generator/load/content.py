@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import types
 import typing
@@ -48,8 +49,13 @@ class Content:
 
 def display_path(path: Path) -> str:
     """The path as an author would type it: relative to the working folder when inside it."""
+    return _display(path, Path.cwd())
+
+
+@functools.lru_cache(maxsize=100_000)  # a live preview names every file after every save
+def _display(path: Path, cwd: Path) -> str:
     absolute = path.resolve()
-    return str(absolute.relative_to(Path.cwd())) if absolute.is_relative_to(Path.cwd()) else str(absolute)
+    return str(absolute.relative_to(cwd)) if absolute.is_relative_to(cwd) else str(absolute)
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:

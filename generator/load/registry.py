@@ -17,7 +17,7 @@ from pydantic import Field
 from generator.load.content import Content, display_path, validate
 from generator.load.problems import ContentError, Problem
 from generator.load.yaml_source import Document, Loader, load_yaml
-from generator.model import Strict, urls
+from generator.model import Exercise, Strict, urls
 
 REGISTRY_NAME = "links.yaml"
 REGISTRY_EXPORT = urls.LINKS_EXPORT_SRC
@@ -52,15 +52,28 @@ class Link:
     coded: str = ""  # "" for no code; else the prefix material: an exercise id, or "<code-of-exercise>|<step-id>"
 
 
+# An exercise's links, by the exercise object (the loader keeps it while its file is unchanged):
+# a live preview checks the registry after every save.
+_LINKS: dict[int, tuple[Exercise, list[Link]]] = {}
+
+
+def _exercise_links(exercise: Exercise) -> list[Link]:
+    known = _LINKS.get(id(exercise))
+    if known is None:
+        path = urls.exercise_path(exercise.id)
+        links = [Link(path, exercise.id)]
+        for kind, part in exercise.linked_parts():
+            links.append(Link(urls.part_url(path, kind, part.id), f"{exercise.id}|{part.id}" if kind == "step" else ""))
+        known = _LINKS[id(exercise)] = (exercise, links)
+    return known[1]
+
+
 def published(content: Content, pages: list[str]) -> list[Link]:
     """Every URL and anchor the content publishes now, in a stable order. ``pages`` are the
     site paths of other pages (hand-written ones, the clinician page…)."""
     result = [Link(urls.page_path(src)) for src in (urls.HOME_SRC, urls.SAFETY_SRC, urls.ABOUT_SRC)] + [Link(p) for p in pages]
     for exercise in content.exercises.values():
-        path = urls.exercise_path(exercise.id)
-        result.append(Link(path, exercise.id))
-        for kind, part in exercise.linked_parts():
-            result.append(Link(urls.part_url(path, kind, part.id), f"{exercise.id}|{part.id}" if kind == "step" else ""))
+        result += _exercise_links(exercise)
     for routine_id in content.routines:
         result.append(Link(urls.routine_path(routine_id)))
         result.append(Link(urls.card_path(routine_id)))
@@ -141,6 +154,9 @@ def _located(path: Path) -> Document:
     return load_yaml(path, display_path(path))
 
 
+_LAST_READ: dict[Path, tuple[str, list[RegisteredLink]]] = {}
+
+
 def load_registry(root: Path) -> tuple[list[RegisteredLink], Path | None]:
     """The committed registry of a content folder (empty if there is none yet), and its path.
 
@@ -151,9 +167,13 @@ def load_registry(root: Path) -> tuple[list[RegisteredLink], Path | None]:
     if not path.is_file():
         return [], None
     text = path.read_text(encoding="utf-8", errors="replace")
+    if _LAST_READ.get(path) is not None and _LAST_READ[path][0] == text:
+        return list(_LAST_READ[path][1]), path  # a live preview reads it after every save
     if "&" not in text and "*" not in text:
         try:
-            return Registry.model_validate(yaml.load(text, Loader=Loader) or {}).links, path
+            links = Registry.model_validate(yaml.load(text, Loader=Loader) or {}).links
+            _LAST_READ[path] = (text, links)
+            return list(links), path
         except (yaml.YAMLError, ValueError):
             pass  # report it properly below
     problems: list[Problem] = []

@@ -3,6 +3,7 @@ the site publishes. The MkDocs plugin, `traction build`, `serve` and `export` on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,14 +12,15 @@ from generator.figures.parallel import write_atomic
 from generator.figures.store import FigureStore
 from generator.load.content import Content, load_content
 from generator.load.problems import ContentError
-from generator.load.registry import REGISTRY_EXPORT, RegisteredLink, check, dump, load_registry, update
-from generator.model import urls
+from generator.load.registry import REGISTRY_EXPORT, RegisteredLink, aliases, check, dump, load_registry, update
+from generator.model import Exercise, urls
 from generator.model.urls import BUILDER_SRC, CLINICIANS_SRC, OFFLINE_ZIP_SRC
 from generator.pipeline.settings import Settings
 from generator.render.export import EXPORT_SRC, guide_json
 from generator.render.navigation import navigation
 from generator.render.pages import render_pages, theme_extra
 from generator.render.redirects import redirect_files
+from generator.render.reuse import Reuse
 from generator.render.webapp import MANIFEST_SRC, icon_files, icon_png, manifest
 
 
@@ -56,14 +58,16 @@ class SitePlan(PagePlan):
     counts: Counts
 
 
-def build_site(settings: Settings) -> SitePlan:
+def build_site(settings: Settings, reuse: Reuse | None = None) -> SitePlan:
     """Load and check the content, then plan every page, draw every figure and lay out the
-    navigation. Raises ContentError, listing every problem, before anything is written."""
+    navigation. Raises ContentError, listing every problem, before anything is written.
+
+    ``reuse`` (a live preview's) hands back what the last build rendered from unchanged content."""
     assets = settings.assets_dir if settings.assets_dir.is_dir() else None
     content = load_content(settings.content_dir, assets, settings.pose_cache)
     hand_pages = settings.hand_pages()
     download = OFFLINE_ZIP_SRC if settings.offline_zip else None
-    plan = plan_site(content, settings.site_url, hand_pages, settings.card_pdfs, settings.offline, download)
+    plan = plan_site(content, settings.site_url, hand_pages, settings.card_pdfs, settings.offline, download, reuse)
     store = FigureStore(settings.figure_cache)
     figures = store.add_all(content)
     static = {OFFLINE_ZIP_SRC: settings.offline_zip} if settings.offline_zip else {}
@@ -90,6 +94,7 @@ def plan_site(
     card_pdfs: bool = False,
     offline: bool = False,
     download: str | None = None,
+    reuse: Reuse | None = None,
 ) -> PagePlan:
     """Check the link registry, then render every page, redirect and export. Raises ContentError
     if a published link would disappear. ``hand_pages`` are Markdown sources from the docs folder.
@@ -104,15 +109,28 @@ def plan_site(
         raise ContentError(problems)
     entries = update(registered, content, other_pages)
     codes = {e.url: e.code for e in entries if e.code}
-    pages = render_pages(content, site_url, card_pdfs, codes, directory_urls=not offline, download=download)
+    links = tuple((e.url, e.code) for e in entries)
+    reuse = reuse or Reuse()
+    by_page: dict[str, list[tuple[str, str | None]]] = {}
+    for url, code in links:
+        by_page.setdefault(url.partition("#")[0], []).append((url, code))
+
+    def describe(exercise: Exercise, url: str, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        own = tuple(by_page.get(urls.exercise_path(exercise.id), ()))
+        return reuse.get("export", (exercise, content.guide), (url, own, tuple(content.exercises)), make)
+
     files = {
-        EXPORT_SRC: guide_json(content, site_url, entries),
-        REGISTRY_EXPORT: dump(entries),  # `traction build` copies it to content/ after a good build
+        EXPORT_SRC: guide_json(content, site_url, entries, describe),
+        # `traction build` copies it to content/ after a good build
+        REGISTRY_EXPORT: reuse.get("registry", (), links, lambda: dump(entries)),
     }
     if not offline:  # short links, old addresses and the home-screen manifest belong to the hosted guide
-        files.update(redirect_files(entries, content, site_url))
+        renamed = tuple(sorted(aliases(content).items()))
+        files.update(reuse.get("redirects", (), (links, renamed, content.guide.language, site_url),
+                               lambda: redirect_files(entries, content, site_url)))
         guide = content.guide
         files[MANIFEST_SRC] = manifest(guide.title, guide.short_title or guide.title, guide.language, guide.summary)
+    pages = render_pages(content, site_url, card_pdfs, codes, directory_urls=not offline, download=download, reuse=reuse)
     return PagePlan(pages, files, entries, entries != registered)
 
 

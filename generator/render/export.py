@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 from generator.load.content import Content
@@ -19,10 +21,16 @@ def _page(kind: str, page_id: str, src: str, site_url: str | None) -> dict[str, 
     return {"kind": kind, "id": page_id, "path": "/" + path, "url": urls.absolute(site_url, path)}
 
 
-def guide_data(content: Content, site_url: str | None, registered: list[Any] | None = None) -> dict[str, Any]:
+Describe = Callable[[Exercise, str, Callable[[], Any]], Any]
+
+
+def guide_data(content: Content, site_url: str | None, registered: list[Any] | None = None,
+               describe: Describe | None = None) -> dict[str, Any]:
     """The export as plain data, in a stable order. ``registered`` is the link registry: with it,
-    short codes, short links and aliases are listed too."""
+    short codes, short links and aliases are listed too. ``describe(exercise, url, make)`` may
+    hand back an exercise's entry from the last build (a live preview) instead of ``make()``."""
     codes = {e.url: e.code for e in registered or [] if e.code}
+    describe = describe or (lambda exercise, url, make: make())
     pages = [
         _page("home", "home", HOME_SRC, site_url),
         _page("safety", "safety", SAFETY_SRC, site_url),
@@ -32,7 +40,7 @@ def guide_data(content: Content, site_url: str | None, registered: list[Any] | N
     for exercise in content.exercises.values():
         page = _page("exercise", exercise.id, urls.exercise_src(exercise.id), site_url)
         pages.append(page)
-        exercises.append(_exercise(content, exercise, page["url"], codes))
+        exercises.append(describe(exercise, page["url"], functools.partial(_exercise, content, exercise, page["url"], codes)))
     routines = []
     for routine in content.routines.values():
         page = _page("routine", routine.id, urls.routine_src(routine.id), site_url)
@@ -111,7 +119,26 @@ def _routine_items(content: Content, routine: Routine, site_url: str | None) -> 
     return items
 
 
-def guide_json(content: Content, site_url: str | None, registered: list[Any] | None = None) -> str:
-    """The export as JSON text (UTF-8, indented, stable)."""
+def _json(value: Any) -> str:
     # Compact: indenting switches json to its pure-Python encoder, many times slower on a big guide.
-    return json.dumps(guide_data(content, site_url, registered), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class _Written(str):
+    """An exercise's entry already written as JSON (kept between a live preview's builds)."""
+
+
+def guide_json(content: Content, site_url: str | None, registered: list[Any] | None = None, describe: Describe | None = None) -> str:
+    """The export as JSON text (UTF-8, compact, stable). With ``describe``, each exercise's entry
+    is written once and reused as text while the exercise is unchanged."""
+    if describe is None:
+        return _json(guide_data(content, site_url, registered)) + "\n"
+    outer = describe
+
+    def written(exercise: Exercise, url: str, make: Callable[[], Any]) -> Any:
+        return outer(exercise, url, lambda: _Written(_json(make())))
+
+    data = guide_data(content, site_url, registered, written)
+    # the same bytes json.dumps writes for the whole, with each exercise's text put in as it is
+    parts = [f"{_json(key)}:" + ("[" + ",".join(value) + "]" if key == "exercises" else _json(value)) for key, value in data.items()]
+    return "{" + ",".join(parts) + "}\n"

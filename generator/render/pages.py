@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -29,7 +31,8 @@ from generator.model import Exercise, Routine, urls
 from generator.model.timeline import PAUSES
 from generator.model.urls import ABOUT_SRC, BUILDER_SRC, CLINICIANS_SRC, HOME_SRC, SAFETY_SRC
 from generator.render import dosage_text
-from generator.render.player import player_data
+from generator.render.player import exercise_json, player_data
+from generator.render.reuse import Reuse
 from generator.render.service_worker import SERVICE_WORKER
 from generator.render.structured_data import exercise_jsonld
 from generator.render.webapp import MANIFEST_SRC, THEME_COLOUR, icon_file
@@ -40,6 +43,7 @@ NOTE_MAX = 140  # characters: the note travels in the card's URL and its QR code
 TITLE_MAX = 60  # characters of a custom card's title, and of its "how often" line
 OFTEN_MAX = 60
 MAX_HASH = 2000  # characters of card address the builder accepts
+T = TypeVar("T")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=])")
 
 
@@ -59,6 +63,7 @@ def html_attribute(value: str) -> str:
     return html.escape(str(value), quote=True)
 
 
+@functools.cache  # compiled once per process; Jinja still reloads a template whose file changed
 def _environment(language: str) -> Environment:
     env = Environment(
         loader=PackageLoader("generator.render", "templates"),
@@ -113,10 +118,18 @@ class _Renderer:
     """Renders the page templates of one build: the context every page shares, and links
     relative to the page being rendered."""
 
-    def __init__(self, content: Content, directory_urls: bool, download: str | None) -> None:
+    def __init__(self, content: Content, directory_urls: bool, download: str | None, reuse: Reuse | None,
+                 settings: tuple[Any, ...]) -> None:
         guide = content.guide
         self.content, self.directory_urls = content, directory_urls
         self.env = _environment(guide.language)
+        self.reuse = reuse or Reuse()
+        # What every page may read besides its own objects: the guide, the sequence, the routines
+        # and photos, and the build's settings. A change to any of them renders everything again.
+        acute = guide.safety.acute_pain.routine
+        self.shared_objects: tuple[object, ...] = (guide, content.routines.get(acute or ""))
+        self.shared_values = (tuple(content.exercises), tuple(content.routines), tuple(sorted(content.photos.items())),
+                              directory_urls, download, settings)
         self.shared: dict[str, Any] = {
             "guide": guide,
             "source_line": source_line(content),
@@ -149,6 +162,18 @@ class _Renderer:
         text = self.env.get_template(template).render(self.shared, **self.helpers(src), **context)
         return src, text
 
+    def reused(self, kind: str, objects: tuple[object, ...], values: Any, make: Callable[[], T]) -> T:
+        """``make()`` unless the last build made this piece from the same objects and values."""
+        return self.reuse.get(kind, self.shared_objects + objects, (self.shared_values, values), make)
+
+    def piece(self, template: str, src: str, objects: tuple[object, ...], values: Any, **context: Callable[[], Any]) -> Markup:
+        """A part of a page repeated for every exercise, rendered once and reused while unchanged.
+        Its ``context`` values are made only when it is rendered."""
+        def make() -> Markup:
+            return Markup(self.render(template, src, **{name: value() for name, value in context.items()})[1])
+
+        return self.reused(template + src, objects, values, make)
+
 
 def render_pages(
     content: Content,
@@ -157,23 +182,39 @@ def render_pages(
     codes: dict[str, str] | None = None,
     directory_urls: bool = True,
     download: str | None = None,
+    reuse: Reuse | None = None,
 ) -> dict[str, str]:
     """Every generated page as {Markdown source path: Markdown text}, in a stable order.
 
     ``site_url`` makes QR codes absolute; ``card_pdfs`` links each card to its PDFs; ``codes``
     (registered URL → short code) fills the clinician page; ``directory_urls`` False gives the
-    file:// links of an offline build.
+    file:// links of an offline build; ``reuse`` hands pieces of the last build back (a live preview).
     """
-    renderer = _Renderer(content, directory_urls, download)
-    render, linker, codes = renderer.render, renderer.linker, codes or {}
+    codes = codes or {}
+    renderer = _Renderer(content, directory_urls, download, reuse, (site_url, card_pdfs))
+    render, linker, reused = renderer.render, renderer.linker, renderer.reused
     pages = dict(_guide_pages(render, content))
     for exercise in content.exercises.values():
-        pages.update([_exercise(render, content, exercise, site_url, codes)])
+        own = _codes(codes, urls.exercise_path(exercise.id), exercise)
+        pages.update([reused("page", (exercise,), own, functools.partial(_exercise, render, content, exercise, site_url, codes))])
     for routine in content.routines.values():
-        pages.update([_routine(render, content, routine, site_url, linker), _card(render, content, routine, site_url, card_pdfs, linker, codes)])
-    pages.update([_clinicians(render, content, site_url, codes, linker), _builder(render, content, linker, codes)])
+        used = tuple(content.exercises[item.exercise] for item in routine.exercises)
+        shown = tuple(_codes(codes, urls.exercise_path(e.id), e) for e in used)
+        pages.update([
+            reused("routine", (routine, *used), shown, functools.partial(_routine, render, content, routine, site_url, linker)),
+            reused("card", (routine, *used), shown, functools.partial(_card, render, content, routine, site_url, card_pdfs, linker, codes)),
+        ])
+    pages.update([_clinicians(renderer, content, site_url, codes), _builder(renderer, content, codes)])
     pages.update(_players(renderer, content))
+    if reuse is not None:
+        reuse.next_build()
     return pages
+
+
+def _codes(codes: dict[str, str], path: str, exercise: Exercise) -> tuple[tuple[str, str], ...]:
+    """The short codes of one exercise's page and steps: what its pieces show of the registry."""
+    wanted = [path] + [urls.part_url(path, "step", step.id) for step in exercise.steps]
+    return tuple((url, codes[url]) for url in wanted if url in codes)
 
 
 def _players(renderer: _Renderer, content: Content) -> list[tuple[str, str]]:
@@ -189,7 +230,11 @@ def _players(renderer: _Renderer, content: Content) -> list[tuple[str, str]]:
             heading, exit_href = w["play_routine"].format(title=routine.title), link(urls.routine_path(routine.id))
         else:
             items, heading, exit_href = None, w["play"], link(urls.page_path(BUILDER_SRC))  # the script names the card
-        data = player_data(content, items, exit_href, link(urls.page_path(BUILDER_SRC)), **helpers)
+        def describe(exercise: Exercise, helpers: dict[str, Any] = helpers, src: str = src) -> dict[str, Any]:
+            return renderer.reused("player" + src, (exercise,), None, lambda: exercise_json(
+                exercise, content, helpers["link"], helpers["figure_link"], helpers["figure_size"]))
+
+        data = player_data(content, items, exit_href, link(urls.page_path(BUILDER_SRC)), describe, **helpers)
         others = [(r.title, link(urls.play_path(r.id))) for r in content.routines.values()] if routine is None else []
         jump = [{"id": e, "label": content.label_of(e), "title": content.exercises[e].title} for e, _ in items or []]
         result.append(renderer.render("play.md.j2", src, heading=heading, data=data, routines=others, items=jump,
@@ -268,56 +313,69 @@ def _routine(render: Any, content: Content, routine: Routine, site_url: str | No
     )
 
 
-def _clinicians(render: Any, content: Content, site_url: str | None, codes: dict[str, str], linker: Any) -> tuple[str, str]:
+def _clinician_row(content: Content, exercise: Exercise, site_url: str | None, codes: dict[str, str], here: urls.Linker) -> dict[str, Any]:
+    """One exercise on the clinician page: its short codes, links and QR addresses."""
     w = words(content.guide.language)
-    here = linker(CLINICIANS_SRC)
-    rows: list[dict[str, Any]] = []
+    path = urls.exercise_path(exercise.id)
+    targets = [(w["whole_exercise"], path)]
+    targets += [(f"{n}. {step.text}", urls.part_url(path, "step", step.id)) for n, step in enumerate(exercise.steps, 1)]
+    items = []
+    for label, url in targets:
+        code = codes.get(url)
+        if code is None:
+            continue
+        items.append(
+            {
+                "label": label,
+                "code": code,
+                "path": url,
+                "href": here.page(url),
+                "short_path": urls.short_path(code),
+                "short_url": urls.absolute(site_url, urls.short_path(code)),
+            }
+        )
+    return {"exercise": exercise, "stage": content.label_of(exercise.id), "links": items}
+
+
+def _clinicians(renderer: _Renderer, content: Content, site_url: str | None, codes: dict[str, str]) -> tuple[str, str]:
+    here = renderer.linker(CLINICIANS_SRC)
+    rows, example = [], None
     for exercise in content.exercises.values():
-        path = urls.exercise_path(exercise.id)
-        targets = [(w["whole_exercise"], path)]
-        targets += [(f"{n}. {step.text}", urls.part_url(path, "step", step.id)) for n, step in enumerate(exercise.steps, 1)]
-        items = []
-        for label, url in targets:
-            code = codes.get(url)
-            if code is None:
-                continue
-            items.append(
-                {
-                    "label": label,
-                    "code": code,
-                    "path": url,
-                    "href": here.page(url),
-                    "short_path": urls.short_path(code),
-                    "short_url": urls.absolute(site_url, urls.short_path(code)),
-                }
-            )
-        rows.append({"exercise": exercise, "stage": content.label_of(exercise.id), "links": items})
-    example = next((r["links"][1]["short_url"] for r in rows if len(r["links"]) > 1), urls.absolute(site_url, urls.short_path("…")))
-    return render(
+        own = _codes(codes, urls.exercise_path(exercise.id), exercise)
+        if example is None and len(own) > 1:
+            example = urls.absolute(site_url, urls.short_path(own[1][1]))  # the first step with a short link
+        rows.append(renderer.piece("_clinician_row.md.j2", CLINICIANS_SRC, (exercise,), own,
+                                   row=functools.partial(_clinician_row, content, exercise, site_url, codes, here)))
+    return renderer.render(
         "clinicians.md.j2",
         CLINICIANS_SRC,
-        exercises=rows,
-        example_short=example,
+        rows=rows,
+        example_short=example or urls.absolute(site_url, urls.short_path("…")),
         builder_path=urls.page_path(BUILDER_SRC),
         qr_script=QR_SCRIPT,
     )
 
 
-def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) -> tuple[str, str]:
+def _builder_exercise(content: Content, item: CardItem) -> dict[str, Any]:
+    """What builder.js knows of one exercise: its title, place and the guide's dosage."""
+    return {
+        "title": item.exercise.title,
+        "stage": content.label_of(item.exercise.id),
+        "dosage": item.dosage.model_dump(mode="json"),
+        "dosage_line": dosage_text.slotted_line(item.dosage, content.guide.language),
+        "equipment": item.exercise.equipment,
+    }
+
+
+def _builder(renderer: _Renderer, content: Content, codes: dict[str, str]) -> tuple[str, str]:
     """The card builder page: the card's markup in <template> elements (one per exercise at the
     guide's dosage), and what its script needs to change amounts and the layout as JSON."""
     guide = content.guide
     w = words(guide.language)
-    here = linker(BUILDER_SRC)
+    here = renderer.linker(BUILDER_SRC)
     items = [CardItem(e, e.dosage, card_cue(e), card_figure(e)) for e in content.exercises.values()]
     exercises = {
-        item.exercise.id: {
-            "title": item.exercise.title,
-            "stage": content.label_of(item.exercise.id),
-            "dosage": item.dosage.model_dump(mode="json"),
-            "dosage_line": dosage_text.slotted_line(item.dosage, guide.language),
-            "equipment": item.exercise.equipment,
-        }
+        item.exercise.id: renderer.reused("builder-data", (item.exercise,), None, functools.partial(_builder_exercise, content, item))
         for item in items
     }
     keys = ["qr_card_label", "hold_label", "duration_label", "reps_label", "builder_unknown", "builder_damaged",
@@ -336,14 +394,15 @@ def _builder(render: Any, content: Content, linker: Any, codes: dict[str, str]) 
         "words": {k: w[k] for k in keys},
         "exercises": exercises,
     }
-    return render(
+    return renderer.render(
         "builder.md.j2",
         BUILDER_SRC,
         exercises=list(content.exercises.values()),
         stages={e: content.label_of(e) for e in content.exercises},
         items=[
-            {"item": item, "code": codes.get(urls.exercise_path(item.exercise.id)),
-             "href": here.page(urls.exercise_path(item.exercise.id))}
+            renderer.piece("_builder_item.md.j2", BUILDER_SRC, (item.exercise,), codes.get(urls.exercise_path(item.exercise.id)),
+                           entry=functools.partial(dict, item=item, code=codes.get(urls.exercise_path(item.exercise.id)),
+                                                   href=here.page(urls.exercise_path(item.exercise.id))))
             for item in items
         ],
         minutes=dosage_text.minutes_range(1, 1, guide.language),  # the script works it out from the amounts

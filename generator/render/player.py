@@ -67,15 +67,16 @@ def exercise_json(exercise: Exercise, content: Content, link: Callable[[str], st
 
 
 def player_data(content: Content, items: list[tuple[str, Dosage]] | None, exit_href: str, builder_href: str,
-                **links: Any) -> dict[str, Any]:
+                describe: Callable[[Exercise], dict[str, Any]] | None = None, **links: Any) -> dict[str, Any]:
     """The player page's JSON. ``items`` are a routine's (exercise id, dosage) in order, or None
     for the custom player, which reads its exercises from the address as the builder writes it.
-    ``links`` are the page's link helpers: link, figure_link and figure_size."""
+    ``links`` are the page's link helpers: link, figure_link and figure_size; ``describe`` gives
+    an exercise's part of the JSON, when the caller keeps them between builds."""
     w = words(content.guide.language)
     used = [e for e, _ in items] if items is not None else list(content.exercises)
+    describe = describe or (lambda e: exercise_json(e, content, links["link"], links["figure_link"], links["figure_size"]))
     return {
-        "exercises": {eid: exercise_json(content.exercises[eid], content, links["link"], links["figure_link"], links["figure_size"])
-                      for eid in dict.fromkeys(used)},
+        "exercises": {eid: describe(content.exercises[eid]) for eid in dict.fromkeys(used)},
         "items": [{"id": eid, "plan": plan_json(dosage)} for eid, dosage in items] if items is not None else None,
         "pauses": PAUSES,
         "capacity": CARD_CAPACITY,  # as many as a custom card holds

@@ -9,11 +9,12 @@ uses it on generated pages only, and a test converts every page both ways and co
 
 from __future__ import annotations
 
+import functools
 import re
 
 TOKEN = "tractionrawblock{}x"
 _TOKEN_PARAGRAPH = re.compile(r"<p>tractionrawblock(\d+)x</p>")
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?(/?)>|<!--.*?-->", re.DOTALL)
+_OPENER = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*?)?(/?)>")
 # Tags Python-Markdown starts a raw block with (its block-level list, trimmed to what pages use).
 BLOCK_TAGS = frozenset(
     "address article aside blockquote details dialog div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr "
@@ -23,35 +24,43 @@ _VOID = frozenset("area base br col embed hr img input link meta source track wb
 _RAW_TEXT = frozenset(("script", "style", "template"))  # what is inside is not Markdown's business either
 
 
+def _element_end(block: str, name: str, at: int) -> int:
+    """Where the element opened just before ``at`` ends, or -1. Only tags of its own name are
+    counted: the HTML our templates render is well formed (content is always escaped), and
+    counting one name is what keeps this fast on a page of four megabytes."""
+    if name in _RAW_TEXT:
+        close = block.find(f"</{name}>", at)
+        return -1 if close < 0 else close + len(name) + 3
+    depth = 1
+    for match in _tags_named(name).finditer(block, at):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return -1
+
+
+@functools.cache
+def _tags_named(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?){name}(?=[\s>/])[^<>]*>")
+
+
 def _is_raw_block(block: str) -> bool:
     """True when ``block`` is a run of complete block-level elements, each starting a line, with
     nothing but line breaks between them: exactly what Python-Markdown passes through untouched."""
-    depth, end, at, opener = 0, 0, 0, ""
-    while (match := _TAG.search(block, at)) is not None:
-        at = match.end()
-        closing, name, self_closing = match.group(1), (match.group(2) or "").lower(), match.group(3)
-        if depth == 0:
-            if block[end : match.start()] != ("\n" if end else ""):
-                return False  # text between elements, or before the first one
-            if not name or closing or name not in BLOCK_TAGS:
-                return False
-            opener = name
-        if not name or name in _VOID or self_closing:  # comments and empty elements leave the depth as it is
-            end = at if depth == 0 else end
-            continue
-        if name in _RAW_TEXT and not closing:
-            close = block.find(f"</{name}>", at)
-            if close < 0:
-                return False
-            at = close  # its closing tag is read next
-        depth += -1 if closing else 1
-        if depth < 0:
+    at = 0
+    while True:
+        opener = _OPENER.match(block, at)
+        if opener is None or opener.group(1).lower() not in BLOCK_TAGS:
             return False
-        if depth == 0:
-            if name != opener:
-                return False
-            end = at
-    return depth == 0 and end == len(block) and opener != ""
+        name = opener.group(1).lower()
+        end = opener.end() if name in _VOID or opener.group(2) else _element_end(block, opener.group(1), opener.end())
+        if end < 0:
+            return False
+        if end == len(block):
+            return True
+        if not block.startswith("\n<", end):
+            return False  # text after an element, or between two
+        at = end + 1
 
 
 def hold_back(markdown: str) -> tuple[str, list[str]]:

@@ -6,6 +6,7 @@ gives the same bytes."""
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import math
@@ -47,6 +48,7 @@ def _vertebrae(draw: ImageDraw.ImageDraw, size: int, scale: float) -> None:
         draw.rounded_rectangle(box, radius=block_h * 0.45, fill="#ffffff")
 
 
+@functools.cache  # the same bytes every time; a live preview builds again after every save
 def icon_png(size: int, maskable: bool = False) -> bytes:
     """The icon as PNG bytes. A maskable icon fills its square (the phone cuts its own shape) and
     keeps the mark inside the central safe circle; the plain one is a rounded square."""
