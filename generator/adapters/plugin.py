@@ -17,11 +17,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator.adapters import two_cores
 from generator.load.problems import ContentError
 from generator.model.urls import asset
 from generator.pipeline.settings import DEFAULT_ASSETS, DEFAULT_CACHE, DEFAULT_CONTENT, Settings
@@ -48,6 +49,9 @@ class TractionConfig(base.Config):
     offline_zip = c.Optional(c.Type(str))
     """A zip of the offline copy to publish (as downloads/guide-offline.zip) and link from the home and
     About pages, relative to mkdocs.yml; `traction build --offline` sets it."""
+    two_cores = c.Type(bool, default=True)
+    """Render the pages in two processes where the system can fork (Linux with two cores or
+    more): the same site, about a third sooner on a big guide. Live previews turn it off."""
     service_worker = c.Type(bool, default=True)
     """Write sw.js and register it, so the hosted guide works offline after one visit. Live previews
     (`traction serve`, `mkdocs serve`) turn it off: a worker would show each saved edit one visit late."""
@@ -60,6 +64,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
     serving = False  # `mkdocs serve`: a live preview
     reuse: Reuse | None = None  # `traction serve` hands in what the last build rendered (render/reuse.py)
     _held: dict[str, list[str]]  # page source → the HTML blocks Markdown skips (render/raw_html.py)
+    _split: two_cores.Split | None = None  # the build's second process (adapters/two_cores.py)
     # What the build gathered, kept for `traction serve` to rebuild single pages (adapters/live.py)
     files: Files
     nav: Navigation
@@ -127,6 +132,9 @@ class TractionPlugin(BasePlugin[TractionConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
+        if self.config.two_cores and not self.serving and two_cores.available():
+            self._split = two_cores.Split()
+            self._split.start(config, files, self.nav, env)  # every page is read and converted by now
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -138,11 +146,28 @@ class TractionPlugin(BasePlugin[TractionConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return put_back(html, self._held.pop(page.file.src_uri, []))
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    @event_priority(100)  # before search writes its index: the second process's entries go in first
+    def _pages_done(self, config: MkDocsConfig) -> None:
+        if self._split is not None:
+            split, self._split = self._split, None
+            split.finish()
+
+    @event_priority(-100)
+    def _service_worker(self, config: MkDocsConfig) -> None:
         # The service worker's precache list is the built site itself, so it is written last.
         webapp = self.plan.theme_extra.get("webapp")
         if webapp and webapp["service_worker"]:
             write_service_worker(Path(config.site_dir), skip=_unused_search_languages(config))
+
+    on_post_build = CombinedEvent(_pages_done, _service_worker)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self._split is not None:  # do not leave the second process behind
+            split, self._split = self._split, None
+            try:
+                split.finish()
+            except Exception:  # the build has failed already; MkDocs reports that
+                pass
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         settings = self.settings(config)

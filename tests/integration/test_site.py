@@ -108,3 +108,16 @@ def test_the_guide_builds_byte_identically_with_a_cold_figure_cache(guide_site: 
     assert result.returncode == 0, result.stderr
     assert "New links recorded" not in result.stdout  # the committed registry is complete
     assert snapshot(project / "site") == snapshot(guide_site)
+
+
+def test_two_processes_build_the_same_site_as_one(guide_site: Path, tmp_path: Path):
+    """guide_site was built by `traction build`, which renders every other page in a forked
+    second process (adapters/two_cores.py); here everything is rendered in one."""
+    from tests.conftest import REPO
+
+    project = make_project(tmp_path / "project", REPO / "content")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - traction:\n", "  - traction:\n      two_cores: false\n"))
+    result = traction("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert snapshot(project / "site") == snapshot(guide_site)  # pages, search index and sitemap alike
