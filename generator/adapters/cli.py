@@ -54,7 +54,7 @@ def settings_for(config_file: Path, content: Path | None = None, assets: Path | 
 def _check(settings: Settings, as_json: bool = False) -> Content | None:
     content_dir, assets_dir = settings.content_dir, settings.assets_dir
     try:
-        content = load_content(content_dir, assets_dir if assets_dir.is_dir() else None, settings.pose_cache)
+        content = load_content(content_dir, assets_dir if assets_dir.is_dir() else None, settings.pose_cache, settings.parse_cache)
     except ContentError as error:
         if as_json:
             print(json.dumps([p.as_dict() for p in error.problems], indent=2, ensure_ascii=False))

@@ -157,7 +157,9 @@ class TractionPlugin(BasePlugin[TractionConfig]):
         # The service worker's precache list is the built site itself, so it is written last.
         webapp = self.plan.theme_extra.get("webapp")
         if webapp and webapp["service_worker"]:
-            write_service_worker(Path(config.site_dir), skip=_unused_search_languages(config))
+            # a figure's cache folder is named by a hash of what it shows: its bytes need no reading
+            drawn = {src: f"{path.parent.name}/{path.name}" for src, path in self.plan.figures.items()}
+            write_service_worker(Path(config.site_dir), skip=_unused_search_languages(config), known=drawn)
 
     on_post_build = CombinedEvent(_pages_done, _service_worker)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
+import pickle
+import sys
 import types
 import typing
 from collections.abc import Iterable
@@ -12,11 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pydantic
+import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.cards.card import CARD_CAPACITY, CARD_CUE_MAX, CARD_TEXT_MAX, card_cue
 from generator.figures.check import Finding, pose_findings
+from generator.figures.parallel import write_atomic
 from generator.figures.photo import PhotoError, PhotoInfo, inspect_photo
 from generator.load.problems import ContentError, Problem, shorten
 from generator.load.yaml_source import Document, Loc, load_yaml
@@ -157,6 +162,37 @@ class _Loaded:
 # A running preview loads the guide again after every save; a file whose bytes are unchanged is
 # neither parsed nor validated again, and keeps its identity (the preview compares by identity).
 _LOADED: dict[tuple[str, str], _Loaded] = {}
+_FRESH: set[tuple[str, str]] = set()  # parsed in this process: the parse cache needs writing
+_RESTORED: set[Path] = set()  # parse caches read by this process
+
+
+def _code_fingerprint() -> str:
+    """A hash of the code that parses and validates content (and the libraries doing it): part of
+    the parse cache, so a change to the model can never be hidden by a stale cache."""
+    digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
+    here = Path(__file__).resolve().parent
+    for source in sorted([*here.glob("*.py"), *(here.parent / "model").glob("*.py")]):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def _restore(cache: Path) -> None:
+    """What an earlier build parsed, when the code has not changed since: the parse cache is a
+    pickle this program wrote under .cache/, like the figure cache, never content."""
+    try:
+        fingerprint, entries = pickle.loads(cache.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+        return  # none yet, or from another version: parse everything
+    if fingerprint == _code_fingerprint():
+        for key, loaded in entries.items():
+            _LOADED.setdefault(key, loaded)
+
+
+def _keep(cache: Path, used: list[tuple[str, str]]) -> None:
+    """Write the parse cache when this load parsed anything: the files of this guide only."""
+    if any(key in _FRESH for key in used):
+        write_atomic(cache, pickle.dumps((_code_fingerprint(), {key: _LOADED[key] for key in used}), protocol=pickle.HIGHEST_PROTOCOL))
+        _FRESH.difference_update(used)
 
 
 def _load_one(path: Path, model: type[BaseModel]) -> _Loaded:
@@ -177,6 +213,7 @@ def _load_one(path: Path, model: type[BaseModel]) -> _Loaded:
     else:
         loaded = _Loaded(digest, doc, validate(doc, model, problems), problems)
     _LOADED[key] = loaded
+    _FRESH.add(key)
     return loaded
 
 
@@ -300,11 +337,12 @@ def load_exercise(path: Path, cache_dir: Path | None = None) -> tuple[Exercise, 
     return loaded[0][1], sorted(warnings)
 
 
-def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None = None) -> Content:
+def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None = None, parse_cache: Path | None = None) -> Content:
     """Load and check ``root/guide.yaml``, ``root/exercises/*.yaml`` and ``root/routines/*.yaml``.
 
     Photos named by figures are looked up (and checked) inside ``assets``; solved poses are kept
-    in ``cache_dir`` (if given) so an unchanged pose is never solved twice.
+    in ``cache_dir`` (if given) so an unchanged pose is never solved twice; ``parse_cache`` keeps
+    every file parsed and validated, by its bytes, so an unchanged file is not parsed again.
 
     Raises ContentError listing every problem found, across all files, at once.
     """
@@ -314,9 +352,16 @@ def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None 
     if not guide_path.is_file():
         raise ContentError([Problem(display_path(guide_path), 1, 1, "guide file is missing", "a guide.yaml in the content folder", "no such file")])
     broken: set[str] = set()
-    guides = _load_all([guide_path], Guide, problems, set())
-    exercises = _unique(_load_all(sorted((root / "exercises").glob("*.yaml")), Exercise, problems, broken), "exercise", problems)
-    routines = _unique(_load_all(sorted((root / "routines").glob("*.yaml")), Routine, problems, set()), "routine", problems)
+    if parse_cache is not None and parse_cache not in _RESTORED:
+        _RESTORED.add(parse_cache)
+        _restore(parse_cache)
+    files: dict[type[BaseModel], list[Path]] = {
+        Guide: [guide_path], Exercise: sorted((root / "exercises").glob("*.yaml")), Routine: sorted((root / "routines").glob("*.yaml"))}
+    guides = _load_all(files[Guide], Guide, problems, set())
+    exercises = _unique(_load_all(files[Exercise], Exercise, problems, broken), "exercise", problems)
+    routines = _unique(_load_all(files[Routine], Routine, problems, set()), "routine", problems)
+    if parse_cache is not None:
+        _keep(parse_cache, [(model.__name__, display_path(path)) for model, paths in files.items() for path in paths])
     photos: dict[str, PhotoInfo] = {}
     for doc, exercise in exercises.values():
         _check_anchors(doc, exercise, problems)

@@ -8,12 +8,16 @@ and exercises and steps get a short code that is never changed or reused.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
+import pydantic
 import yaml
 from pydantic import Field
 
+from generator.figures.parallel import write_atomic
 from generator.load.content import Content, display_path, validate
 from generator.load.problems import ContentError, Problem
 from generator.load.yaml_source import Document, Loader, load_yaml
@@ -154,25 +158,57 @@ def _located(path: Path) -> Document:
     return load_yaml(path, display_path(path))
 
 
-_LAST_READ: dict[Path, tuple[str, list[RegisteredLink]]] = {}
+_LAST_READ: dict[Path, tuple[str, list[RegisteredLink], bool]] = {}  # text, its entries, written as dump writes
 
 
-def load_registry(root: Path) -> tuple[list[RegisteredLink], Path | None]:
+def _fingerprint() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes() + pydantic.VERSION.encode()).hexdigest()
+
+
+def _restore(cache: Path, digest: str) -> tuple[list[RegisteredLink], bool] | None:
+    """The entries an earlier build read from a registry with the same bytes, and whether that
+    text is what ``dump`` writes (a pickle this program wrote under .cache/), when the code
+    reading it has not changed."""
+    try:
+        fingerprint, known, links, canonical = pickle.loads(cache.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+        return None
+    return (links, canonical) if (fingerprint, known) == (_fingerprint(), digest) else None
+
+
+def registry_text(entries: list[RegisteredLink], root: Path) -> str:
+    """``dump(entries)``: the committed file's own text when nothing was added and that text is
+    what ``dump`` writes (writing thousands of entries again took a quarter of a second)."""
+    read = _LAST_READ.get(root / REGISTRY_NAME)
+    if read is not None and read[2] and read[1] == entries:
+        return read[0]
+    return dump(entries)
+
+
+def load_registry(root: Path, cache: Path | None = None) -> tuple[list[RegisteredLink], Path | None]:
     """The committed registry of a content folder (empty if there is none yet), and its path.
 
-    The registry holds thousands of entries in a large guide, so it is read with the plain C loader;
-    only a file that fails (or uses anchors, which the plain loader would expand) is read again
-    the careful way, for located problems."""
+    The registry holds thousands of entries in a large guide, so it is read with the plain C loader
+    (or from ``cache``, what an earlier build read from the same bytes); only a file that fails (or
+    uses anchors, which the plain loader would expand) is read again the careful way, for located
+    problems."""
     path = root / REGISTRY_NAME
     if not path.is_file():
         return [], None
     text = path.read_text(encoding="utf-8", errors="replace")
     if _LAST_READ.get(path) is not None and _LAST_READ[path][0] == text:
         return list(_LAST_READ[path][1]), path  # a live preview reads it after every save
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    if cache is not None and (kept := _restore(cache, digest)) is not None:
+        _LAST_READ[path] = (text, *kept)
+        return list(kept[0]), path
     if "&" not in text and "*" not in text:
         try:
             links = Registry.model_validate(yaml.load(text, Loader=Loader) or {}).links
-            _LAST_READ[path] = (text, links)
+            canonical = dump(links) == text  # then a build that adds nothing can publish the text as it is
+            _LAST_READ[path] = (text, links, canonical)
+            if cache is not None:
+                write_atomic(cache, pickle.dumps((_fingerprint(), digest, links, canonical), protocol=pickle.HIGHEST_PROTOCOL))
             return list(links), path
         except (yaml.YAMLError, ValueError):
             pass  # report it properly below

@@ -32,6 +32,10 @@ class Settings:
         return self.cache_dir / "poses"
 
     @property
+    def parse_cache(self) -> Path:
+        return self.cache_dir / "parsed.pickle"
+
+    @property
     def figure_cache(self) -> Path:
         return self.cache_dir / "figures"
 

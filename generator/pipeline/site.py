@@ -13,7 +13,7 @@ from generator.figures.parallel import write_atomic
 from generator.figures.store import FigureStore
 from generator.load.content import Content, load_content
 from generator.load.problems import ContentError
-from generator.load.registry import REGISTRY_EXPORT, RegisteredLink, aliases, check, dump, load_registry, update
+from generator.load.registry import REGISTRY_EXPORT, RegisteredLink, aliases, check, load_registry, registry_text, update
 from generator.model import Exercise, urls
 from generator.model.urls import BUILDER_SRC, CLINICIANS_SRC, OFFLINE_ZIP_SRC
 from generator.pipeline.settings import Settings
@@ -66,10 +66,11 @@ def build_site(settings: Settings, reuse: Reuse | None = None) -> SitePlan:
 
     ``reuse`` (a live preview's) hands back what the last build rendered from unchanged content."""
     assets = settings.assets_dir if settings.assets_dir.is_dir() else None
-    content = load_content(settings.content_dir, assets, settings.pose_cache)
+    content = load_content(settings.content_dir, assets, settings.pose_cache, settings.parse_cache)
     hand_pages = settings.hand_pages()
     download = OFFLINE_ZIP_SRC if settings.offline_zip else None
-    plan = plan_site(content, settings.site_url, hand_pages, settings.card_pdfs, settings.offline, download, reuse)
+    plan = plan_site(content, settings.site_url, hand_pages, settings.card_pdfs, settings.offline, download, reuse,
+                     settings.cache_dir / "links.pickle")
     store = FigureStore(settings.figure_cache)
     figures = store.add_all(content)
     static = {OFFLINE_ZIP_SRC: settings.offline_zip} if settings.offline_zip else {}
@@ -97,13 +98,14 @@ def plan_site(
     offline: bool = False,
     download: str | None = None,
     reuse: Reuse | None = None,
+    registry_cache: Path | None = None,
 ) -> PagePlan:
     """Check the link registry, then render every page, redirect and export. Raises ContentError
     if a published link would disappear. ``hand_pages`` are Markdown sources from the docs folder.
 
     ``offline`` plans the file:// copy (no directory URLs, no short-link redirects); ``download``
     is the site path of the offline zip, linked from the home and About pages."""
-    registered, registry_path = load_registry(content.root)
+    registered, registry_path = load_registry(content.root, registry_cache)
     other_pages = sorted(urls.page_path(p) for p in hand_pages) + [urls.page_path(CLINICIANS_SRC), urls.page_path(BUILDER_SRC),
                                                                     urls.page_path(urls.PLAY_SRC)]
     problems = check(registered, registry_path, content, other_pages)
@@ -124,7 +126,7 @@ def plan_site(
     files = {
         EXPORT_SRC: guide_json(content, site_url, entries, describe),
         # `traction build` copies it to content/ after a good build
-        REGISTRY_EXPORT: reuse.get("registry", (), links, lambda: dump(entries)),
+        REGISTRY_EXPORT: reuse.get("registry", (), links, lambda: registry_text(entries, content.root)),
     }
     if not offline:  # short links, old addresses and the home-screen manifest belong to the hosted guide
         renamed = tuple(sorted(aliases(content).items()))

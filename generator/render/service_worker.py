@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -29,11 +29,14 @@ def precache_files(site_dir: Path, skip: Iterable[str] = ()) -> list[str]:
     return sorted(f for f in files if not any(fnmatch.fnmatchcase(f, pattern) for pattern in patterns))
 
 
-def cache_name(site_dir: Path, files: list[str]) -> str:
-    """'traction-' and a hash of the file list and every file's bytes."""
+def cache_name(site_dir: Path, files: list[str], known: Mapping[str, str] | None = None) -> str:
+    """'traction-' and a hash of the file list and every file's bytes. ``known`` names files whose
+    bytes are already named by a hash (a figure's cache key): those are not read again."""
+    known = known or {}
     digest = hashlib.sha256()
     for name in files:
-        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256((site_dir / name).read_bytes()).digest())
+        own = known[name].encode() if name in known else hashlib.sha256((site_dir / name).read_bytes()).digest()
+        digest.update(name.encode("utf-8") + b"\0" + own)
     return CACHE_PREFIX + digest.hexdigest()[:16]
 
 
@@ -52,9 +55,9 @@ def service_worker(name: str, files: list[str]) -> str:
     return env.get_template("sw.js.j2").render(cache=name, prefix=CACHE_PREFIX, paths=paths)
 
 
-def write_service_worker(site_dir: Path, skip: Iterable[str] = ()) -> str:
-    """Write sw.js at the root of a built site; returns the cache name."""
+def write_service_worker(site_dir: Path, skip: Iterable[str] = (), known: Mapping[str, str] | None = None) -> str:
+    """Write sw.js at the root of a built site; returns the cache name (see ``cache_name``)."""
     files = precache_files(site_dir, skip)
-    name = cache_name(site_dir, files)
+    name = cache_name(site_dir, files, known)
     (site_dir / SERVICE_WORKER).write_text(service_worker(name, files), encoding="utf-8")
     return name

@@ -53,3 +53,15 @@ def test_the_same_site_gives_the_same_worker_and_a_change_a_new_cache(tmp_path):
     (two / "exercises/y/index.html").parent.mkdir()
     (two / "exercises/y/index.html").write_text("y", encoding="utf-8")
     assert cache_name(two, precache_files(two)) != cache_name(one, precache_files(one))
+
+
+def test_a_figure_named_by_its_hash_is_not_read_again(tmp_path):
+    one = site(tmp_path / "one")
+    files = precache_files(one)
+    known = {"assets/figures/x/x-400.webp": "abc123/f-400.webp"}  # the figure cache's folder names what it shows
+    named = cache_name(one, files, known)
+    (one / "assets/figures/x/x-400.webp").write_text("other bytes, same drawing key", encoding="utf-8")
+    assert cache_name(one, files, known) == named
+    assert cache_name(one, files, {"assets/figures/x/x-400.webp": "def456/f-400.webp"}) != named  # a new drawing, a new cache
+    (one / "index.html").write_text("changed", encoding="utf-8")
+    assert cache_name(one, files, known) != named  # pages are still read
