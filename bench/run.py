@@ -24,7 +24,9 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
-    """Wall seconds, peak memory (MiB, the process and everything it ran) and stdout of a command."""
+    """Wall seconds, peak memory (MiB, the process and everything it ran) and stdout of a command.
+    The disk is flushed first, so one run's writes do not slow the next one down."""
+    os.sync()
     wrapper = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter()\n"
@@ -48,12 +50,13 @@ def size_mib(folder: Path) -> float:
 def generator_seconds(config: Path) -> dict[str, float]:
     """Our own work, in-process: load + validate, render + plan, figures (cache warm)."""
     code = f"""
-import json, time
+import json, os, time
 from pathlib import Path
 from generator.load.content import load_content
 from generator.pipeline.site import plan_site
 from generator.figures.store import FigureStore
 root = Path({str(config.parent)!r})
+os.chdir(root)  # as `traction build` runs: the parse cache knows files by the path it shows
 t0 = time.perf_counter(); content = load_content(root / "content", Path({str(REPO / "site_assets")!r}), root / ".cache/traction/poses")
 t1 = time.perf_counter(); hand = sorted(p.name for p in (root / "content" / "pages").glob("*.md"))
 plan = plan_site(content, "http://127.0.0.1:8000/", hand)
@@ -100,6 +103,22 @@ print(json.dumps(result))
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def in_memory(project: Path, runs: int) -> float | None:
+    """The same build with the project and its output in memory (tmpfs), where there is one:
+    what the build costs without this machine's disk, whose writes vary from run to run."""
+    shm = Path("/dev/shm")
+    if not shm.is_dir():
+        return None
+    copy = Path(tempfile.mkdtemp(prefix="bench-", dir=shm))
+    try:
+        shutil.copytree(project, copy / "project", symlinks=True)
+        build = [sys.executable, "-m", "generator", "build"]
+        timed(build, copy / "project")
+        return statistics.median(timed(build, copy / "project")[0] for _ in range(runs))
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
 def zensical_seconds(export_dir: Path, runs: int) -> float | None:
     """Zensical on the same exported Markdown (None when it is not installed)."""
     from generator.adapters.zensical_build import zensical_installed
@@ -133,6 +152,7 @@ def measure(label: str, config: Path, runs: int) -> dict:
     zensical = zensical_seconds(export_dir, runs)
     ours = [generator_seconds(config) for _ in range(runs)]
     full = statistics.median(b[0] for b in builds)
+    memory = in_memory(project, runs)
     shutil.rmtree(project / ".cache" / "traction" / "figures", ignore_errors=True)
     first = timed([*traction, "build"], project)[0]  # no figure cache: every figure drawn
     return {
@@ -147,6 +167,7 @@ def measure(label: str, config: Path, runs: int) -> dict:
         "ours_detail": {k: statistics.median(o[k] for o in ours) for k in ("load", "render", "figures")},
         "drawn_on_rebuild": ours[-1]["drawn"],
         "zensical": zensical,
+        "memory": memory,
         "first": first,
         "updates": update_seconds(config, runs) if pages < 5000 else {},  # 10,000: the build alone
         "summary": summary,
@@ -187,14 +208,17 @@ def main() -> None:
             config = (REPO / "mkdocs.yml").read_text().replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
             (real / "mkdocs.yml").write_text(config.replace("assets: site_assets", f"assets: {REPO / 'site_assets'}"))
             rows.append(measure("the real guide", real / "mkdocs.yml", args.runs))
-    print("| guide | pages | full build | per page | peak memory | output | MkDocs on the export | Zensical on the export"
-          " | our generator (load / render+plan / figures) | our share | first build (no figure cache) | images encoded on rebuild |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
+    print("| guide | pages | full build | per page | in memory (tmpfs) | per page | peak memory | output | MkDocs on the export"
+          " | Zensical on the export | our generator (load / render+plan / figures) | our share | first build (no figure cache) |"
+          " images encoded on rebuild |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
     for r in rows:
         d = r["ours_detail"]
         zensical = f"{r['zensical']:.2f} s" if r["zensical"] is not None else "not installed"
-        print(f"| {r['label']} | {r['pages']} | {r['full']:.2f} s | {r['per_page_ms']:.1f} ms | {r['peak_mib']} MiB | {r['size_mib']:.1f} MiB | "
-              f"{r['plain_mkdocs']:.2f} s | {zensical} | {r['ours']:.2f} s ({d['load']:.2f} / {d['render']:.2f} / {d['figures']:.2f}) | "
+        memory = f"{r['memory']:.2f} s | {1000 * r['memory'] / r['pages']:.1f} ms" if r["memory"] else "– | –"
+        print(f"| {r['label']} | {r['pages']} | {r['full']:.2f} s | {r['per_page_ms']:.1f} ms | {memory} | {r['peak_mib']} MiB | "
+              f"{r['size_mib']:.1f} MiB | {r['plain_mkdocs']:.2f} s | {zensical} | "
+              f"{r['ours']:.2f} s ({d['load']:.2f} / {d['render']:.2f} / {d['figures']:.2f}) | "
               f"{100 * r['ours'] / r['full']:.0f}% | {r['first']:.2f} s | {r['drawn_on_rebuild']} |")
     print("\nLive preview (`traction serve`): a save shown after an in-place update, median seconds per kind of edit:\n")
     print("| guide | " + " | ".join(EDITS) + " |")
