@@ -13,6 +13,7 @@ Bad content never reaches the folder: ``build_site`` checks everything before a 
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -106,6 +107,7 @@ class LiveSite:
         failure (the caller keeps serving the last good folder)."""
         out = Path(tempfile.mkdtemp(prefix="traction-serve-"))
         self._config = self._plugin = None
+        gc.unfreeze()  # the last full build's objects may go now
         started = time.time_ns()  # assets saved after this are copied again by the next update
         try:
             config = load_config(str(self.config_file), site_dir=str(out), site_url=self.site_url, strict=True)
@@ -122,6 +124,10 @@ class LiveSite:
             raise
         self._config, self._plugin, self.folder = config, plugin, out
         self._copied = started
+        # What the build keeps is millions of objects that live until the next full build; moved
+        # out of the collector's sight, a save's update no longer pays for walking them.
+        gc.collect()
+        gc.freeze()
         return out
 
     def can_update(self, changed: set[Path]) -> bool:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import hashlib
+import os
 import pickle
 import sys
+import time
 import types
 import typing
 from collections.abc import Iterable
@@ -21,7 +24,6 @@ from pydantic_core import ErrorDetails
 
 from generator.cards.card import CARD_CAPACITY, CARD_CUE_MAX, CARD_TEXT_MAX, card_cue
 from generator.figures.check import Finding, pose_findings
-from generator.figures.parallel import write_atomic
 from generator.figures.photo import PhotoError, PhotoInfo, inspect_photo
 from generator.load.problems import ContentError, Problem, shorten
 from generator.load.yaml_source import Document, Loc, load_yaml
@@ -157,6 +159,9 @@ class _Loaded:
     doc: Document | None
     item: Any
     problems: list[Problem]
+    # The file's time and size when it was read, if it had not changed for a while by then (as
+    # git does: a file saved just before it was read could be saved again with the same stamp).
+    stamp: tuple[int, int] | None = None
 
 
 # A running preview loads the guide again after every save; a file whose bytes are unchanged is
@@ -189,29 +194,42 @@ def _restore(cache: Path) -> None:
 
 
 def _keep(cache: Path, used: list[tuple[str, str]]) -> None:
-    """Write the parse cache when this load parsed anything: the files of this guide only."""
-    if any(key in _FRESH for key in used):
-        write_atomic(cache, pickle.dumps((_code_fingerprint(), {key: _LOADED[key] for key in used}), protocol=pickle.HIGHEST_PROTOCOL))
+    """Write the parse cache (the files of this guide) when this load parsed a good share of them.
+    A few files saved since cost the next build a moment to parse again; writing the whole cache
+    after every save would cost a live preview more than that."""
+    fresh = sum(key in _FRESH for key in used)
+    if fresh and (fresh * 20 >= len(used) or not cache.exists()):
+        data = pickle.dumps((_code_fingerprint(), {key: _LOADED[key] for key in used}), protocol=pickle.HIGHEST_PROTOCOL)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_name(f".{cache.name}.{os.getpid()}")
+        temporary.write_bytes(data)  # a cache: a rename keeps readers from half a file, no flush needed
+        os.replace(temporary, cache)
         _FRESH.difference_update(used)
 
 
 def _load_one(path: Path, model: type[BaseModel]) -> _Loaded:
     display = display_path(path)
-    try:
-        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
-    except OSError:
-        digest = b""  # load_yaml reports it
     key = (model.__name__, display)
     known = _LOADED.get(key)
+    try:
+        status = path.stat()
+        if known is not None and known.stamp == (status.st_mtime_ns, status.st_size):
+            return known  # read in this process and not saved since: a live preview checks every file after every save
+        settled = status.st_mtime_ns < time.time_ns() - 2_000_000_000
+        stamp = (status.st_mtime_ns, status.st_size) if settled else None
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        stamp, digest = None, b""  # load_yaml reports it
     if known is not None and known.digest == digest and digest:
+        _LOADED[key] = known = dataclasses.replace(known, stamp=stamp)
         return known
     problems: list[Problem] = []
     try:
         doc = load_yaml(path, display)
     except ContentError as error:
-        loaded = _Loaded(digest, None, None, error.problems)
+        loaded = _Loaded(digest, None, None, error.problems, stamp)
     else:
-        loaded = _Loaded(digest, doc, validate(doc, model, problems), problems)
+        loaded = _Loaded(digest, doc, validate(doc, model, problems), problems, stamp)
     _LOADED[key] = loaded
     _FRESH.add(key)
     return loaded

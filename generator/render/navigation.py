@@ -12,8 +12,9 @@ from generator.render.pages import html_text
 from generator.render.wording import words
 
 # With navigation.prune Material renders, on every page, the entries of each section on the way to
-# it. A long guide's stages go in groups of ten so no page carries more than about thirty entries:
-# a page's nav cost is what made builds of 1,000 exercises slow.
+# it. A long guide's stages go in groups of ten (and groups of groups) so a page carries about ten
+# entries per level: a page's nav cost is what made builds of 1,000 exercises slow, and with one
+# level of groups a guide of 10,000 still rendered a hundred groups on every page.
 GROUP_ABOVE = 12
 GROUP = 10
 
@@ -27,19 +28,22 @@ def _stage(content: Content, stage: Stage) -> dict[str, Any]:
     return {html_text(f"{stage.number}. {stage.title}"): section}
 
 
+def grouped(entries: list[tuple[int, int, Any]], label: str) -> list[Any]:
+    """Nav entries (with the first and last stage number each covers) in groups of ten, and
+    groups of groups, until a level holds at most GROUP_ABOVE: "Parts 1 to 10", "Parts 1 to 100"."""
+    while len(entries) > GROUP_ABOVE:
+        chunks = [entries[n : n + GROUP] for n in range(0, len(entries), GROUP)]
+        entries = [(c[0][0], c[-1][1], {label.format(first=c[0][0], last=c[-1][1]): [e for _, _, e in c]}) for c in chunks]
+    return [entry for _, _, entry in entries]
+
+
 def navigation(content: Content, extra_pages: list[str]) -> list[Any]:
     """Home, safety, the sequence, routines, hand-written pages, then About.
 
     Material inserts nav titles as HTML, so titles from content are escaped here.
     """
     w = words(content.guide.language)
-    stages = content.guide.stages
-    sequence = [_stage(content, stage) for stage in stages]
-    if len(stages) > GROUP_ABOVE:
-        sequence = [
-            {w["parts_range"].format(first=stages[n].number, last=stages[min(n + GROUP, len(stages)) - 1].number): sequence[n : n + GROUP]}
-            for n in range(0, len(stages), GROUP)
-        ]
+    sequence = grouped([(s.number, s.number, _stage(content, s)) for s in content.guide.stages], w["parts_range"])
     nav: list[Any] = [{w["home"]: HOME_SRC}, {w["before_you_start"]: SAFETY_SRC}, {w["the_parts"]: sequence}]
     if content.routines:
         nav.append({w["routines"]: [{html_text(r.title): urls.routine_src(r.id)} for r in content.routines.values()]})

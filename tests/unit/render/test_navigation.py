@@ -6,7 +6,7 @@ from typing import Any
 
 from bench.synthetic import generate
 from generator.load.content import load_content
-from generator.render.navigation import GROUP_ABOVE, navigation
+from generator.render.navigation import GROUP_ABOVE, grouped, navigation
 from tests.conftest import REPO
 
 
@@ -39,3 +39,14 @@ def test_a_long_guide_groups_its_stages_by_ten(tmp_path):
     assert sequence == [f"exercises/{e}.md" for e in content.exercises]  # every exercise once, in order
     # no page's nav shows more than about thirty entries: groups, the stages of one group, the moves of one stage
     assert len(parts) + max(len(g) for p in parts for g in p.values()) + 10 <= 30
+
+
+def test_a_very_long_guide_groups_its_groups():
+    stages = [(n, n, {f"{n}. Stage {n}": f"exercises/e{n}.md"}) for n in range(1, 1001)]
+    top = grouped(stages, "Parts {first} to {last}")
+    assert [next(iter(g)) for g in top] == [f"Parts {n} to {n + 99}" for n in range(1, 1001, 100)]
+    second = top[0]["Parts 1 to 100"]
+    assert [next(iter(g)) for g in second][:2] == ["Parts 1 to 10", "Parts 11 to 20"]
+    assert next(iter(second[0]["Parts 1 to 10"][0])) == "1. Stage 1"
+    assert _leaves(top) == [f"exercises/e{n}.md" for n in range(1, 1001)]  # each once, in order
+    assert grouped(stages[:12], "{first}-{last}") == [e for _, _, e in stages[:12]]  # short: as it is
