@@ -60,83 +60,73 @@ EDITS = [
 ]
 
 
+@pytest.fixture
+def served(live_project: Path):
+    """A live site fully built into its folder; every content file a test edits is put back after."""
+    saved = {p: p.read_bytes() for p in live_project.rglob("*") if p.is_file() and p.parent.name != "site" and ".cache" not in p.parts}
+    live = LiveSite(live_project / "mkdocs.yml", "http://127.0.0.1:8000/")
+    folder = live.full()
+    yield live, folder
+    for path, data in saved.items():
+        if path.read_bytes() != data:
+            path.write_bytes(data)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.mark.parametrize(("what", "path", "old", "new", "pages"), EDITS, ids=[e[0] for e in EDITS])
-def test_an_update_gives_the_site_a_full_build_gives(live_project, what, path, old, new, pages):
-    live = LiveSite(live_project / "mkdocs.yml", "http://127.0.0.1:8000/")
-    folder = live.full()
-    target = live_project / path
-    saved = target.read_text(encoding="utf-8")
-    try:
-        edit(target, old, new)
-        before = _site(folder)
-        done = live.update()
-        assert done is not None and not done.full
-        assert pages <= set(done.pages), done.pages
-        after = _site(folder)
-        assert after == _fresh(live_project)  # nothing stale, nothing missing
-        changed = {name for name in after if after[name] != before.get(name)}
-        assert changed, "the edit changed nothing that is served"
-        if what == "stylesheet":
-            assert done.pages == [] and changed == {"assets/traction/css/traction.css"}
-        if what == "pose":
-            assert any(name.startswith("assets/figures/childs-pose/") for name in changed)
-        if what == "step text":  # the pages that do not show the step were left alone
-            assert "exercises/runners-lunge/index.html" not in changed and "routines/both/index.html" not in changed
-    finally:
-        target.write_text(saved, encoding="utf-8")
-        shutil.rmtree(folder, ignore_errors=True)
+def test_an_update_gives_the_site_a_full_build_gives(served, live_project, what, path, old, new, pages):
+    live, folder = served
+    edit(live_project / path, old, new)
+    before = _site(folder)
+    done = live.update()
+    assert done is not None and not done.full
+    assert pages <= set(done.pages), done.pages
+    after = _site(folder)
+    assert after == _fresh(live_project)  # nothing stale, nothing missing
+    changed = {name for name in after if after[name] != before.get(name)}
+    assert changed, "the edit changed nothing that is served"
+    if what == "stylesheet":
+        assert done.pages == [] and changed == {"assets/traction/css/traction.css"}
+    if what == "pose":
+        assert any(name.startswith("assets/figures/childs-pose/") for name in changed)
+    if what == "step text":  # the pages that do not show the step were left alone
+        assert "exercises/runners-lunge/index.html" not in changed and "routines/both/index.html" not in changed
 
 
-def test_a_broken_edit_changes_nothing_served(live_project):
-    live = LiveSite(live_project / "mkdocs.yml", "http://127.0.0.1:8000/")
-    folder = live.full()
+def test_a_broken_edit_changes_nothing_served(served, live_project):
+    live, folder = served
     target = live_project / EX
     saved = target.read_text(encoding="utf-8")
+    before = snapshot(folder)
+    edit(target, "title:", "titel:")
+    with pytest.raises(ContentError, match="unknown key 'titel'"):
+        live.update()
+    assert snapshot(folder) == before
+    target.write_text(saved.replace("Kneel on the floor.", "Kneel on a mat."), encoding="utf-8")
+    assert live.update() is not None
+    assert "Kneel on a mat." in (folder / "exercises" / "childs-pose" / "index.html").read_text(encoding="utf-8")
+
+
+def test_what_cannot_be_done_in_place_asks_for_a_full_build(served, live_project):
+    live, _ = served
+    assert not live.can_update({live_project / "mkdocs.yml"})
+    assert not live.can_update({REPO / "generator" / "render" / "templates" / "exercise.md.j2"})  # templates: a full build
+    assert not live.can_update({live_project / "content" / "pages" / "extra.md"})  # MkDocs reads hand-written pages
+    assert live.can_update({live_project / EX, live_project / "site_assets" / "css" / "traction.css"})
+    new = live_project / "content" / "exercises" / "new-one.yaml"
+    shutil.copy(live_project / EX, new)
+    edit(new, "id: childs-pose", "id: new-one")
     try:
-        before = snapshot(folder)
-        edit(target, "title:", "titel:")
-        with pytest.raises(ContentError, match="unknown key 'titel'"):
+        with pytest.raises(ContentError):  # not in any stage yet: bad content, nothing written
             live.update()
-        assert snapshot(folder) == before
-        target.write_text(saved.replace("Kneel on the floor.", "Kneel on a mat."), encoding="utf-8")
-        assert live.update() is not None
-        assert "Kneel on a mat." in (folder / "exercises" / "childs-pose" / "index.html").read_text(encoding="utf-8")
     finally:
-        target.write_text(saved, encoding="utf-8")
-        shutil.rmtree(folder, ignore_errors=True)
+        new.unlink()
 
 
-def test_what_cannot_be_done_in_place_asks_for_a_full_build(live_project):
-    live = LiveSite(live_project / "mkdocs.yml", "http://127.0.0.1:8000/")
-    folder = live.full()
-    try:
-        assert not live.can_update({live_project / "mkdocs.yml"})
-        assert not live.can_update({REPO / "generator" / "render" / "templates" / "exercise.md.j2"})  # templates: a full build
-        assert not live.can_update({live_project / "content" / "pages" / "extra.md"})  # MkDocs reads hand-written pages
-        assert live.can_update({live_project / EX, live_project / "site_assets" / "css" / "traction.css"})
-        new = live_project / "content" / "exercises" / "new-one.yaml"
-        shutil.copy(live_project / EX, new)
-        edit(new, "id: childs-pose", "id: new-one")
-        try:
-            with pytest.raises(ContentError):  # not in any stage yet: bad content, nothing written
-                live.update()
-        finally:
-            new.unlink()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def test_the_comparison_would_see_a_stale_page(live_project, monkeypatch):
+def test_the_comparison_would_see_a_stale_page(served, live_project, monkeypatch):
     """Guard: an update that skipped building the pages would leave a site a full build does not make."""
-    live = LiveSite(live_project / "mkdocs.yml", "http://127.0.0.1:8000/")
-    folder = live.full()
-    target = live_project / EX
-    saved = target.read_text(encoding="utf-8")
-    try:
-        monkeypatch.setattr(LiveSite, "_pages", lambda self, config, plugin, sources: None)
-        edit(target, "Kneel on the floor.", "Kneel down on a soft mat.")
-        assert live.update() is not None
-        assert _site(folder) != _fresh(live_project)
-    finally:
-        target.write_text(saved, encoding="utf-8")
-        shutil.rmtree(folder, ignore_errors=True)
+    live, folder = served
+    monkeypatch.setattr(LiveSite, "_pages", lambda self, config, plugin, sources: None)
+    edit(live_project / EX, "Kneel on the floor.", "Kneel down on a soft mat.")
+    assert live.update() is not None
+    assert _site(folder) != _fresh(live_project)
