@@ -12,9 +12,11 @@ build simply stays in one process.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
 import threading
@@ -65,13 +67,17 @@ class Split:
         theirs = pages[1::2]
         if not theirs:
             return
-        handle, name = tempfile.mkstemp(prefix="traction-pages-", suffix=".json")
+        # in the output folder: a build killed mid-way leaves it where the next build cleans up
+        os.makedirs(config.site_dir, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".traction-pages-", suffix=".json", dir=config.site_dir)
         os.close(handle)
         self.result = Path(name)
         sys.stdout.flush()
         sys.stderr.flush()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child: never returns to MkDocs
+            _die_with_parent(parent)
             os._exit(_child(config, files, nav, env, theirs, self.result))
         self.pid, self.theirs = pid, {page.file.src_uri for page in theirs}
         self._config, self._files = config, files
@@ -106,6 +112,17 @@ class Split:
             entries = search.search_index.entries + data["entries"]
             entries.sort(key=lambda e: order.get(e["location"].partition("#")[0], len(order)))  # stable: sections stay in order
             search.search_index.entries = entries
+
+
+def _die_with_parent(parent: int) -> None:
+    """A build killed mid-way takes its second process with it (Linux prctl PR_SET_PDEATHSIG),
+    so nothing goes on writing into the folder the next build cleans up."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # killed before the line above took effect
+        os._exit(1)
 
 
 def _child(config: MkDocsConfig, files: Files, nav: Navigation, env: Environment, pages: list[Page], result: Path) -> int:
