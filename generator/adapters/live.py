@@ -31,6 +31,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.adapters.plugin import TractionPlugin
+from generator.adapters.search import search_plugin
 from generator.pipeline.site import SitePlan, build_site
 from generator.render.reuse import Reuse
 
@@ -198,7 +199,7 @@ class LiveSite:
     def _pages(self, config: MkDocsConfig, plugin: TractionPlugin, sources: list[str]) -> None:
         """Build these pages again with MkDocs, and swap their search entries."""
         files, nav, env = plugin.files, plugin.nav, plugin.env
-        search = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
+        search = search_plugin(config)
         built = []
         for src in sources:
             file = files.get_file_from_path(src)

@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.adapters import two_cores
+from generator.adapters.search import search_plugin
 from generator.load.problems import ContentError
 from generator.model.urls import asset
 from generator.pipeline.settings import DEFAULT_ASSETS, DEFAULT_CACHE, DEFAULT_CONTENT, Settings
@@ -201,6 +202,6 @@ class _CachedFile(File):
 def _unused_search_languages(config: MkDocsConfig) -> list[str]:
     """Material's search loads its lunr language files only for languages other than English, so
     an English-only guide leaves them out of the offline cache (one alone is 660 KB)."""
-    search = config.plugins.get("search")
+    search = search_plugin(config)
     languages = search.config.get("lang") if search is not None else None
     return ["assets/javascripts/lunr/*"] if languages in (["en"], "en", None) else []

@@ -32,6 +32,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator.adapters.search import search_plugin
+
 
 def available() -> bool:
     """Two cores, a system where a build can fork, and no other thread in this process (a
@@ -46,10 +48,6 @@ class _Records(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append((record.name, record.levelno, record.getMessage()))
-
-
-def _search(config: MkDocsConfig) -> Any:
-    return next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
 
 
 class Split:
@@ -106,7 +104,7 @@ class Split:
             logging.getLogger(logger).log(level, message)
         if status != 0 or "error" in data:
             raise PluginError(f"traction: rendering pages in a second process failed: {data.get('error', status)}")
-        search = _search(self._config)
+        search = search_plugin(self._config)
         if search is not None:
             order = {f.page.url: n for n, f in enumerate(self._files.documentation_pages()) if f.page is not None}
             entries = search.search_index.entries + data["entries"]
@@ -135,7 +133,7 @@ def _child(config: MkDocsConfig, files: Files, nav: Navigation, env: Environment
     logger.propagate = False
     data: dict[str, Any] = {}
     try:
-        search = _search(config)
+        search = search_plugin(config)
         if search is not None:
             search.search_index.entries = []
         doc_files = files.documentation_pages()

@@ -25,6 +25,7 @@ from generator.figures.photo import PhotoInfo, resized, upright
 from generator.figures.picture import ASPECT, CARD_SIZE, PRINT_WIDTH, WEB_WIDTH, draw_outputs
 from generator.figures.solve import Solved, solve_all
 from generator.model import Exercise, Figure, urls
+from generator.model.memo import ByObject
 
 RENDERER_SOURCES = tuple(sorted(
     [f"figures/{path.name}" for path in Path(__file__).parent.glob("*.py")] + ["model/pose.py", "model/joints.py", "model/figure.py"]
@@ -123,9 +124,9 @@ def _render(job: tuple[str, dict[str, Any]]) -> dict[str, bytes]:
 
 
 # What this process already knows, for a live preview that builds again after every save: the key
-# of a drawing (by the figure object, which the loader keeps while its file is unchanged; kept
-# alive here) and the cache folders known to be complete (the cache only ever adds files).
-_KEYS: dict[int, tuple[Figure, str]] = {}
+# of a drawing (by its figure object, model/memo.py) and the cache folders known to be complete
+# (the cache only ever adds files).
+_KEYS: ByObject[str] = ByObject()
 _COMPLETE: set[Path] = set()
 
 
@@ -140,8 +141,8 @@ class FigureStore:
 
     def key(self, figure: Figure, photo: PhotoInfo | None) -> str:
         """The content hash that names a figure's cache folder."""
-        if photo is None and id(figure) in _KEYS:
-            return _KEYS[id(figure)][1]
+        if photo is None and (known := _KEYS.get(figure)) is not None:
+            return known
         if figure.pose is not None:
             what: object = figure.model_dump(mode="json", include={"pose", "alt"})
         else:
@@ -149,9 +150,7 @@ class FigureStore:
             what = hashlib.sha256(photo.path.read_bytes()).hexdigest()
         text = json.dumps({"what": what, "kind": figure.kind, "renderer": renderer_fingerprint(), "settings": SETTINGS}, sort_keys=True)
         key = hashlib.sha256(text.encode()).hexdigest()
-        if photo is None:
-            _KEYS[id(figure)] = (figure, key)
-        return key
+        return _KEYS.put(figure, key) if photo is None else key
 
     def render(self, figure: Figure, photo: PhotoInfo | None) -> dict[str, bytes]:
         """The encoded outputs of one figure."""

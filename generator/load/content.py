@@ -6,9 +6,6 @@ import dataclasses
 import difflib
 import functools
 import hashlib
-import os
-import pickle
-import sys
 import time
 import types
 import typing
@@ -17,17 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pydantic
-import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.cards.card import CARD_CAPACITY, CARD_CUE_MAX, CARD_TEXT_MAX, card_cue
 from generator.figures.check import Finding, pose_findings
 from generator.figures.photo import PhotoError, PhotoInfo, inspect_photo
+from generator.load import pickled
 from generator.load.problems import ContentError, Problem, shorten
 from generator.load.yaml_source import Document, Loc, load_yaml
 from generator.model import Exercise, Guide, Routine, Stage
+from generator.model.memo import ByObject
 
 
 @dataclass(frozen=True)
@@ -171,26 +168,16 @@ _FRESH: set[tuple[str, str]] = set()  # parsed in this process: the parse cache 
 _RESTORED: set[Path] = set()  # parse caches read by this process
 
 
-def _code_fingerprint() -> str:
-    """A hash of the code that parses and validates content (and the libraries doing it): part of
-    the parse cache, so a change to the model can never be hidden by a stale cache."""
-    digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
+def _code() -> str:
+    """The fingerprint of the code that parses and validates content (the loader and the model)."""
     here = Path(__file__).resolve().parent
-    for source in sorted([*here.glob("*.py"), *(here.parent / "model").glob("*.py")]):
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    return pickled.fingerprint(*sorted([*here.glob("*.py"), *(here.parent / "model").glob("*.py")]))
 
 
 def _restore(cache: Path) -> None:
-    """What an earlier build parsed, when the code has not changed since: the parse cache is a
-    pickle this program wrote under .cache/, like the figure cache, never content."""
-    try:
-        fingerprint, entries = pickle.loads(cache.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
-        return  # none yet, or from another version: parse everything
-    if fingerprint == _code_fingerprint():
-        for key, loaded in entries.items():
-            _LOADED.setdefault(key, loaded)
+    """What an earlier build parsed, when the code has not changed since."""
+    for key, loaded in (pickled.read(cache, _code()) or {}).items():
+        _LOADED.setdefault(key, loaded)
 
 
 def _keep(cache: Path, used: list[tuple[str, str]]) -> None:
@@ -199,11 +186,7 @@ def _keep(cache: Path, used: list[tuple[str, str]]) -> None:
     after every save would cost a live preview more than that."""
     fresh = sum(key in _FRESH for key in used)
     if fresh and (fresh * 20 >= len(used) or not cache.exists()):
-        data = pickle.dumps((_code_fingerprint(), {key: _LOADED[key] for key in used}), protocol=pickle.HIGHEST_PROTOCOL)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_name(f".{cache.name}.{os.getpid()}")
-        temporary.write_bytes(data)  # a cache: a rename keeps readers from half a file, no flush needed
-        os.replace(temporary, cache)
+        pickled.write(cache, _code(), {key: _LOADED[key] for key in used})
         _FRESH.difference_update(used)
 
 
@@ -298,17 +281,16 @@ def _check_figure_ids(doc: Document, exercise: Exercise, problems: list[Problem]
         seen.add(figure.id)
 
 
-# Findings of an exercise loaded earlier in this process (the same object: see _LOADED), kept with it.
-_FINDINGS: dict[int, tuple[Exercise, list[Finding]]] = {}
+# Pose findings of an exercise loaded earlier in this process (the same object: see _LOADED).
+_FINDINGS: ByObject[list[Finding]] = ByObject()
 
 
 def _check_poses(exercises: dict[str, tuple[Document, Exercise]], cache_dir: Path | None, problems: list[Problem], warnings: list[Problem]) -> None:
     """Joint ranges and contacts of every drawn pose (solving is cached by content hash)."""
-    fresh = [exercise for _, exercise in exercises.values() if id(exercise) not in _FINDINGS]
+    fresh = [exercise for _, exercise in exercises.values() if _FINDINGS.get(exercise) is None]
     for exercise_id, found in pose_findings(fresh, cache_dir).items():
-        exercise = exercises[exercise_id][1]
-        _FINDINGS[id(exercise)] = (exercise, found)
-    findings = {exercise_id: _FINDINGS[id(exercise)][1] for exercise_id, (_, exercise) in exercises.items()}
+        _FINDINGS.put(exercises[exercise_id][1], found)
+    findings = {exercise_id: _FINDINGS.get(exercise) or [] for exercise_id, (_, exercise) in exercises.items()}
     for exercise_id, found in findings.items():
         doc = exercises[exercise_id][0]
         for f in found:

@@ -9,19 +9,18 @@ and exercises and steps get a short code that is never changed or reused.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-import pydantic
 import yaml
 from pydantic import Field
 
-from generator.figures.parallel import write_atomic
+from generator.load import pickled
 from generator.load.content import Content, display_path, validate
 from generator.load.problems import ContentError, Problem
 from generator.load.yaml_source import Document, Loader, load_yaml
 from generator.model import Exercise, Strict, urls
+from generator.model.memo import ByObject
 
 REGISTRY_NAME = "links.yaml"
 REGISTRY_EXPORT = urls.LINKS_EXPORT_SRC
@@ -56,20 +55,20 @@ class Link:
     coded: str = ""  # "" for no code; else the prefix material: an exercise id, or "<code-of-exercise>|<step-id>"
 
 
-# An exercise's links, by the exercise object (the loader keeps it while its file is unchanged):
-# a live preview checks the registry after every save.
-_LINKS: dict[int, tuple[Exercise, list[Link]]] = {}
+# An exercise's links, by the exercise object (model/memo.py): a live preview checks the registry
+# after every save.
+_LINKS: ByObject[list[Link]] = ByObject()
 
 
 def _exercise_links(exercise: Exercise) -> list[Link]:
-    known = _LINKS.get(id(exercise))
+    known = _LINKS.get(exercise)
     if known is None:
         path = urls.exercise_path(exercise.id)
-        links = [Link(path, exercise.id)]
+        known = [Link(path, exercise.id)]
         for kind, part in exercise.linked_parts():
-            links.append(Link(urls.part_url(path, kind, part.id), f"{exercise.id}|{part.id}" if kind == "step" else ""))
-        known = _LINKS[id(exercise)] = (exercise, links)
-    return known[1]
+            known.append(Link(urls.part_url(path, kind, part.id), f"{exercise.id}|{part.id}" if kind == "step" else ""))
+        _LINKS.put(exercise, known)
+    return known
 
 
 def published(content: Content, pages: list[str]) -> list[Link]:
@@ -161,19 +160,11 @@ def _located(path: Path) -> Document:
 _LAST_READ: dict[Path, tuple[str, list[RegisteredLink], bool]] = {}  # text, its entries, written as dump writes
 
 
-def _fingerprint() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes() + pydantic.VERSION.encode()).hexdigest()
-
-
 def _restore(cache: Path, digest: str) -> tuple[list[RegisteredLink], bool] | None:
     """The entries an earlier build read from a registry with the same bytes, and whether that
-    text is what ``dump`` writes (a pickle this program wrote under .cache/), when the code
-    reading it has not changed."""
-    try:
-        fingerprint, known, links, canonical = pickle.loads(cache.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
-        return None
-    return (links, canonical) if (fingerprint, known) == (_fingerprint(), digest) else None
+    text is what ``dump`` writes."""
+    kept = pickled.read(cache, pickled.fingerprint(Path(__file__)))
+    return (kept[1], kept[2]) if kept is not None and kept[0] == digest else None
 
 
 def registry_text(entries: list[RegisteredLink], root: Path) -> str:
@@ -208,7 +199,7 @@ def load_registry(root: Path, cache: Path | None = None) -> tuple[list[Registere
             canonical = dump(links) == text  # then a build that adds nothing can publish the text as it is
             _LAST_READ[path] = (text, links, canonical)
             if cache is not None:
-                write_atomic(cache, pickle.dumps((_fingerprint(), digest, links, canonical), protocol=pickle.HIGHEST_PROTOCOL))
+                pickled.write(cache, pickled.fingerprint(Path(__file__)), (digest, links, canonical))
             return list(links), path
         except (yaml.YAMLError, ValueError):
             pass  # report it properly below

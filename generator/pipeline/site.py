@@ -135,12 +135,13 @@ def plan_site(
         guide = content.guide
         files[MANIFEST_SRC] = manifest(guide.title, guide.short_title or guide.title, guide.language, guide.summary)
     pages = render_pages(content, site_url, card_pdfs, codes, directory_urls=not offline, download=download, reuse=reuse)
+    reuse.next_build()  # what this build did not use is dropped
     return PagePlan(pages, files, entries, entries != registered)
 
 
 def _icons(folder: Path) -> dict[str, Path]:
-    """The manifest's icons, drawn into ``folder`` (kept between builds; rewritten only when
-    their bytes change): site path → file."""
+    """The manifest's icons, drawn into ``folder`` once per version of the code that draws them
+    (webapp.py): site path → file."""
     published = {}
     drawn_by = hashlib.sha256(Path(webapp.__file__).read_bytes()).hexdigest()[:16]  # a new drawing code, new files
     for site_path, (size, maskable) in icon_files().items():

@@ -124,10 +124,6 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-class _Written(str):
-    """An exercise's entry already written as JSON (kept between a live preview's builds)."""
-
-
 def guide_json(content: Content, site_url: str | None, registered: list[Any] | None = None, describe: Describe | None = None) -> str:
     """The export as JSON text (UTF-8, compact, stable). With ``describe``, each exercise's entry
     is written once and reused as text while the exercise is unchanged."""
@@ -136,7 +132,7 @@ def guide_json(content: Content, site_url: str | None, registered: list[Any] | N
     outer = describe
 
     def written(exercise: Exercise, url: str, make: Callable[[], Any]) -> Any:
-        return outer(exercise, url, lambda: _Written(_json(make())))
+        return outer(exercise, url, lambda: _json(make()))  # kept as text between a live preview's builds
 
     data = guide_data(content, site_url, registered, written)
     # the same bytes json.dumps writes for the whole, with each exercise's text put in as it is

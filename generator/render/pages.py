@@ -194,20 +194,18 @@ def render_pages(
     renderer = _Renderer(content, directory_urls, download, reuse, (site_url, card_pdfs))
     render, linker, reused = renderer.render, renderer.linker, renderer.reused
     pages = dict(_guide_pages(render, content))
+    own = {eid: _codes(codes, urls.exercise_path(eid), exercise) for eid, exercise in content.exercises.items()}
     for exercise in content.exercises.values():
-        own = _codes(codes, urls.exercise_path(exercise.id), exercise)
-        pages.update([reused("page", (exercise,), own, functools.partial(_exercise, render, content, exercise, site_url, codes))])
+        pages.update([reused("page", (exercise,), own[exercise.id], functools.partial(_exercise, render, content, exercise, site_url, codes))])
     for routine in content.routines.values():
         used = tuple(content.exercises[item.exercise] for item in routine.exercises)
-        shown = tuple(_codes(codes, urls.exercise_path(e.id), e) for e in used)
+        shown = tuple(own[e.id] for e in used)
         pages.update([
             reused("routine", (routine, *used), shown, functools.partial(_routine, render, content, routine, site_url, linker)),
             reused("card", (routine, *used), shown, functools.partial(_card, render, content, routine, site_url, card_pdfs, linker, codes)),
         ])
-    pages.update([_clinicians(renderer, content, site_url, codes), _builder(renderer, content, codes)])
+    pages.update([_clinicians(renderer, content, site_url, codes, own), _builder(renderer, content, codes)])
     pages.update(_players(renderer, content))
-    if reuse is not None:
-        reuse.next_build()
     return pages
 
 
@@ -337,14 +335,15 @@ def _clinician_row(content: Content, exercise: Exercise, site_url: str | None, c
     return {"exercise": exercise, "stage": content.label_of(exercise.id), "links": items}
 
 
-def _clinicians(renderer: _Renderer, content: Content, site_url: str | None, codes: dict[str, str]) -> tuple[str, str]:
+def _clinicians(renderer: _Renderer, content: Content, site_url: str | None, codes: dict[str, str],
+                own: dict[str, tuple[tuple[str, str], ...]]) -> tuple[str, str]:
+    """The clinician page; ``own`` holds each exercise's short codes (see ``_codes``)."""
     here = renderer.linker(CLINICIANS_SRC)
     rows, example = [], None
     for exercise in content.exercises.values():
-        own = _codes(codes, urls.exercise_path(exercise.id), exercise)
-        if example is None and len(own) > 1:
-            example = urls.absolute(site_url, urls.short_path(own[1][1]))  # the first step with a short link
-        rows.append(renderer.piece("_clinician_row.md.j2", CLINICIANS_SRC, (exercise,), own,
+        if example is None and len(own[exercise.id]) > 1:
+            example = urls.absolute(site_url, urls.short_path(own[exercise.id][1][1]))  # the first step with a short link
+        rows.append(renderer.piece("_clinician_row.md.j2", CLINICIANS_SRC, (exercise,), own[exercise.id],
                                    row=functools.partial(_clinician_row, content, exercise, site_url, codes, here)))
     return renderer.render(
         "clinicians.md.j2",

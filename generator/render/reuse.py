@@ -21,8 +21,6 @@ class Reuse:
     def __init__(self) -> None:
         self._last: dict[Hashable, tuple[Any, tuple[object, ...]]] = {}
         self._now: dict[Hashable, tuple[Any, tuple[object, ...]]] = {}
-        self.made = 0  # pieces rendered since the last ``next_build``
-        self.reused = 0
 
     def get(self, kind: str, objects: tuple[object, ...], values: Hashable, make: Callable[[], T]) -> T:
         """The piece of ``kind`` made from ``objects`` (compared by identity) and ``values``
@@ -31,13 +29,9 @@ class Reuse:
         found = self._now.get(key) or self._last.get(key)
         if found is None:
             found = (make(), objects)  # the objects stay alive with the piece, so their ids stay theirs
-            self.made += 1
-        else:
-            self.reused += 1
         self._now[key] = found
         return found[0]
 
     def next_build(self) -> None:
         """Keep what this build used; what it did not use is dropped."""
         self._last, self._now = self._now, {}
-        self.made = self.reused = 0
