@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -23,9 +24,10 @@ REPO = Path(__file__).resolve().parent.parent
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
+def timed(command: list[str], cwd: Path, parts: dict[str, float] | None = None) -> tuple[float, int, str]:
     """Wall seconds, peak memory (MiB, the process and everything it ran) and stdout of a command.
-    The disk is flushed first, so one run's writes do not slow the next one down."""
+    The disk is flushed first, so one run's writes do not slow the next one down. ``parts``, if
+    given, receives the seconds each of our own parts of a build took (pipeline/timings.py)."""
     os.sync()
     wrapper = (
         "import resource, subprocess, sys, time\n"
@@ -35,7 +37,11 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
         "print(r.stdout[-2000:])\n"
         "sys.stderr.write(r.stderr[-3000:] if r.returncode else '')\n"
     )
-    result = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=cwd, env=ENV, capture_output=True, text=True, check=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        env = dict(ENV, TRACTION_TIMINGS=str(Path(scratch) / "parts.json"))
+        result = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=cwd, env=env, capture_output=True, text=True, check=True)
+        if parts is not None:
+            parts.update(json.loads((Path(scratch) / "parts.json").read_text()))
     head, _, out = result.stdout.partition("\n")
     seconds, rss_kib, code = head.split()
     if code != "0":
@@ -43,29 +49,21 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
     return float(seconds), int(rss_kib) // 1024, out
 
 
+# Our own parts of a build (pipeline/timings.py): the check, the plan (rendering our pages,
+# figures, the link registry), handing the files to MkDocs, and the service worker's hashes.
+# Swapping the new site in is the disk's work and is shown apart.
+OURS = ("check", "plan", "files", "service worker")
+
+
+def build_parts(project: Path) -> tuple[float, int, str, dict[str, float]]:
+    """One `traction build`: wall seconds, peak MiB, stdout and the seconds of each of our parts."""
+    parts: dict[str, float] = {}
+    seconds, peak, out = timed([sys.executable, "-m", "generator", "build"], project, parts)
+    return seconds, peak, out, parts
+
+
 def size_mib(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
-
-
-def generator_seconds(config: Path) -> dict[str, float]:
-    """Our own work, in-process: load + validate, render + plan, figures (cache warm)."""
-    code = f"""
-import json, os, time
-from pathlib import Path
-from generator.load.content import load_content
-from generator.pipeline.site import plan_site
-from generator.figures.store import FigureStore
-root = Path({str(config.parent)!r})
-os.chdir(root)  # as `traction build` runs: the parse cache knows files by the path it shows
-t0 = time.perf_counter(); content = load_content(root / "content", Path({str(REPO / "site_assets")!r}), root / ".cache/traction/poses")
-t1 = time.perf_counter(); hand = sorted(p.name for p in (root / "content" / "pages").glob("*.md"))
-plan = plan_site(content, "http://127.0.0.1:8000/", hand)
-t2 = time.perf_counter(); store = FigureStore(root / ".cache/traction/figures"); store.add_all(content)
-t3 = time.perf_counter()
-print(json.dumps({{"load": t1 - t0, "render": t2 - t1, "figures": t3 - t2, "drawn": store.drawn}}))
-"""
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=ENV, capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
 
 
 # What an author saves in the first exercise file: a step's words, or the title (which the
@@ -103,20 +101,37 @@ print(json.dumps(result))
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def in_memory(project: Path, runs: int) -> float | None:
+def in_memory(project: Path, runs: int) -> tuple[float, float] | None:
     """The same build with the project and its output in memory (tmpfs), where there is one:
-    what the build costs without this machine's disk, whose writes vary from run to run."""
+    what the build costs without this machine's disk, whose writes vary from run to run. The
+    medians of the wall time and of our own parts."""
     shm = Path("/dev/shm")
     if not shm.is_dir():
         return None
     copy = Path(tempfile.mkdtemp(prefix="bench-", dir=shm))
     try:
         shutil.copytree(project, copy / "project", symlinks=True)
-        build = [sys.executable, "-m", "generator", "build"]
-        timed(build, copy / "project")
-        return statistics.median(timed(build, copy / "project")[0] for _ in range(runs))
+        build_parts(copy / "project")
+        builds = [build_parts(copy / "project") for _ in range(runs)]
+        return statistics.median(b[0] for b in builds), statistics.median(sum(b[3][k] for k in OURS) for b in builds)
     finally:
         shutil.rmtree(copy, ignore_errors=True)
+
+
+def edited_builds(project: Path, runs: int) -> tuple[float, float]:
+    """A build after a step's words changed in the first exercise file (what a commit to one
+    exercise makes CI do): the medians of the wall time and of our own parts."""
+    target = sorted((project / "content" / "exercises").glob("*.yaml"))[0]
+    original = target.read_text()
+    builds = []
+    try:
+        for n in range(runs):
+            target.write_text(re.sub(EDITS["step text"], r"\1\2" + " again" * (n + 1), original, count=1, flags=re.M))
+            builds.append(build_parts(project))
+    finally:
+        target.write_text(original)
+        build_parts(project)
+    return statistics.median(b[0] for b in builds), statistics.median(sum(b[3][k] for k in OURS) for b in builds)
 
 
 def zensical_seconds(export_dir: Path, runs: int) -> float | None:
@@ -142,19 +157,23 @@ def scale(label: str, config: Path) -> dict:
 def measure(label: str, config: Path, runs: int) -> dict:
     project = config.parent
     traction = [sys.executable, "-m", "generator"]
-    timed([*traction, "build"], project)  # fill the figure cache: what follows is a normal rebuild
-    builds = [timed([*traction, "build"], project) for _ in range(runs)]
+    build_parts(project)  # fill the caches: what follows is a normal rebuild
+    builds = [build_parts(project) for _ in range(runs)]
     summary = builds[-1][2].strip().splitlines()[-1]
     pages = int(summary.split()[1])
     export_dir = Path(tempfile.mkdtemp(prefix="bench-export-"))
     timed([*traction, "export", "--out", str(export_dir)], project)
     plain = [timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(export_dir / "mkdocs.yml")], project)[0] for _ in range(runs)]
     zensical = zensical_seconds(export_dir, runs)
-    ours = [generator_seconds(config) for _ in range(runs)]
+    shutil.rmtree(export_dir, ignore_errors=True)
     full = statistics.median(b[0] for b in builds)
+    parts = {k: statistics.median(b[3].get(k, 0.0) for b in builds) for k in (*OURS, "swap")}
     memory = in_memory(project, runs)
-    shutil.rmtree(project / ".cache" / "traction" / "figures", ignore_errors=True)
-    first = timed([*traction, "build"], project)[0]  # no figure cache: every figure drawn
+    edited = edited_builds(project, runs)
+    updates = update_seconds(config, runs) if pages < 5000 else {}  # 10,000: the build alone
+    shutil.rmtree(project / ".cache" / "traction", ignore_errors=True)
+    first = timed([*traction, "build"], project)[0]  # no caches: every figure drawn, every page rendered
+    drawn = re.search(r"\((\d+) drawn", summary)
     return {
         "label": label,
         "pages": pages,
@@ -163,13 +182,14 @@ def measure(label: str, config: Path, runs: int) -> dict:
         "peak_mib": max(b[1] for b in builds),
         "size_mib": size_mib(project / "site"),
         "plain_mkdocs": statistics.median(plain),
-        "ours": statistics.median(o["load"] + o["render"] + o["figures"] for o in ours),
-        "ours_detail": {k: statistics.median(o[k] for o in ours) for k in ("load", "render", "figures")},
-        "drawn_on_rebuild": ours[-1]["drawn"],
+        "ours": statistics.median(sum(b[3][k] for k in OURS) for b in builds),
+        "parts": parts,
+        "drawn_on_rebuild": int(drawn.group(1)) if drawn else "?",
         "zensical": zensical,
         "memory": memory,
+        "edited": edited,
         "first": first,
-        "updates": update_seconds(config, runs) if pages < 5000 else {},  # 10,000: the build alone
+        "updates": updates,
         "summary": summary,
     }
 
@@ -209,17 +229,23 @@ def main() -> None:
             (real / "mkdocs.yml").write_text(config.replace("assets: site_assets", f"assets: {REPO / 'site_assets'}"))
             rows.append(measure("the real guide", real / "mkdocs.yml", args.runs))
     print("| guide | pages | full build | per page | in memory (tmpfs) | per page | peak memory | output | MkDocs on the export"
-          " | Zensical on the export | our generator (load / render+plan / figures) | our share | first build (no figure cache) |"
-          " images encoded on rebuild |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
+          " | Zensical on the export | our parts (check / plan / files / service worker) | our share | our share in memory"
+          " | after a step edit: build, our share | first build (no caches) | images encoded on rebuild |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
-        d = r["ours_detail"]
+        d = r["parts"]
         zensical = f"{r['zensical']:.2f} s" if r["zensical"] is not None else "not installed"
-        memory = f"{r['memory']:.2f} s | {1000 * r['memory'] / r['pages']:.1f} ms" if r["memory"] else "– | –"
+        if r["memory"]:
+            seconds, ours = r["memory"]
+            memory, memory_share = f"{seconds:.2f} s | {1000 * seconds / r['pages']:.1f} ms", f"{100 * ours / seconds:.0f}%"
+        else:
+            memory, memory_share = "– | –", "–"
+        edited_seconds, edited_ours = r["edited"]
         print(f"| {r['label']} | {r['pages']} | {r['full']:.2f} s | {r['per_page_ms']:.1f} ms | {memory} | {r['peak_mib']} MiB | "
               f"{r['size_mib']:.1f} MiB | {r['plain_mkdocs']:.2f} s | {zensical} | "
-              f"{r['ours']:.2f} s ({d['load']:.2f} / {d['render']:.2f} / {d['figures']:.2f}) | "
-              f"{100 * r['ours'] / r['full']:.0f}% | {r['first']:.2f} s | {r['drawn_on_rebuild']} |")
+              f"{r['ours']:.2f} s ({' / '.join(f'{d[k]:.2f}' for k in OURS)}) | "
+              f"{100 * r['ours'] / r['full']:.0f}% | {memory_share} | {edited_seconds:.2f} s, {100 * edited_ours / edited_seconds:.0f}% | "
+              f"{r['first']:.2f} s | {r['drawn_on_rebuild']} |")
     print("\nLive preview (`traction serve`): a save shown after an in-place update, median seconds per kind of edit:\n")
     print("| guide | " + " | ".join(EDITS) + " |")
     print("| --- |" + " ---: |" * len(EDITS))

@@ -4,6 +4,7 @@ api/guide.json as in-memory files."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -26,6 +27,7 @@ from generator.adapters import two_cores
 from generator.adapters.search import search_plugin
 from generator.load.problems import ContentError
 from generator.model.urls import asset
+from generator.pipeline import timings
 from generator.pipeline.settings import DEFAULT_ASSETS, DEFAULT_CACHE, DEFAULT_CONTENT, Settings
 from generator.pipeline.site import SitePlan, build_site
 from generator.render.raw_html import hold_back, put_back
@@ -66,6 +68,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
     reuse: Reuse | None = None  # `traction serve` hands in what the last build rendered (render/reuse.py)
     _held: dict[str, list[str]]  # page source → the HTML blocks Markdown skips (render/raw_html.py)
     _split: two_cores.Split | None = None  # the build's second process (adapters/two_cores.py)
+    _written: dict[str, str]  # site path → digest of the page written there, for the service worker
     # What the build gathered, kept for `traction serve` to rebuild single pages (adapters/live.py)
     files: Files
     nav: Navigation
@@ -98,9 +101,10 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             # A local shim, so Material's offline plugin does not add its unpkg script.
             config.use_directory_urls = False
             config.extra["polyfills"] = [asset("vendor/iframe-worker-1.0.4/shim.js")]
-        self._held = {}
+        self._held, self._written = {}, {}
         try:
-            self.plan = plan = build_site(settings, self.reuse)
+            with timings.timed("plan"):
+                self.plan = plan = build_site(settings, self.reuse)
         except ContentError as error:
             raise PluginError(f"traction: the content has problems:\n{error.report()}") from None
         for warning in plan.content.warnings:  # e.g. a joint past its typical range; --strict fails on these
@@ -115,6 +119,10 @@ class TractionPlugin(BasePlugin[TractionConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        with timings.timed("files"):
+            return self._add_files(files, config)
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         for src, text in self.plan.pages.items():
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"traction: {config.docs_dir}/{src} clashes with a page the guide generates; rename it")
@@ -135,7 +143,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
         self.env = env
         if self.config.two_cores and not self.serving and two_cores.available():
             self._split = two_cores.Split()
-            self._split.start(config, files, self.nav, env)  # every page is read and converted by now
+            self._split.start(config, files, self.nav, env, lambda: self._written)  # every page is read and converted by now
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -147,20 +155,29 @@ class TractionPlugin(BasePlugin[TractionConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return put_back(html, self._held.pop(page.file.src_uri, []))
 
+    @event_priority(-100)  # after every other plugin: the digest of the very bytes MkDocs writes
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if output.strip():  # MkDocs writes no file for an empty page
+            self._written[page.file.dest_uri] = _digest(output.encode("utf-8", errors="xmlcharrefreplace"))
+        return output
+
     @event_priority(100)  # before search writes its index: the second process's entries go in first
     def _pages_done(self, config: MkDocsConfig) -> None:
         if self._split is not None:
             split, self._split = self._split, None
-            split.finish()
+            self._written.update(split.finish() or {})
 
     @event_priority(-100)
     def _service_worker(self, config: MkDocsConfig) -> None:
         # The service worker's precache list is the built site itself, so it is written last.
         webapp = self.plan.theme_extra.get("webapp")
         if webapp and webapp["service_worker"]:
-            # a figure's cache folder is named by a hash of what it shows: its bytes need no reading
-            drawn = {src: f"{path.parent.name}/{path.name}" for src, path in self.plan.figures.items()}
-            write_service_worker(Path(config.site_dir), skip=_unused_search_languages(config), known=drawn)
+            # Files whose bytes this build knows need no reading: a figure's cache folder is named
+            # by a hash of what it shows; pages and generated files were digested as they were made.
+            known = {src: f"{path.parent.name}/{path.name}" for src, path in self.plan.figures.items()}
+            known |= {src: _digest(text.encode("utf-8")) for src, text in self.plan.files.items()} | self._written
+            with timings.timed("service worker"):
+                write_service_worker(Path(config.site_dir), skip=_unused_search_languages(config), known=known)
 
     on_post_build = CombinedEvent(_pages_done, _service_worker)
 
@@ -197,6 +214,10 @@ class _CachedFile(File):
             os.link(self.abs_src_path, target)
         except OSError:  # another file system, or links not allowed: copy
             shutil.copyfile(self.abs_src_path, target)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _unused_search_languages(config: MkDocsConfig) -> list[str]:

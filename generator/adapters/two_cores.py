@@ -4,7 +4,8 @@ Once every page is read and converted (MkDocs' ``on_env`` event), ``Split.start`
 child process renders every other page through the theme, writing its HTML files and keeping
 its search entries and log records; the parent renders the rest, skipping the child's pages.
 ``Split.finish`` (after the build, before search writes its index) waits for the child, logs
-what it logged, and puts its search entries back in page order. The site is byte for byte the
+what it logged, puts its search entries back in page order and returns what the child's
+``collect`` gathered (the digests of the pages it wrote). The site is byte for byte the
 one a single process builds (a test compares them). Only on Linux, where fork is cheap and safe
 in a build that runs no threads; anywhere else, or when anything goes wrong before the fork, the
 build simply stays in one process.
@@ -59,8 +60,10 @@ class Split:
         self.theirs: set[str] = set()
         self._build_page: Callable[..., None] | None = None
 
-    def start(self, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment) -> None:
-        """Fork; the child renders every other page and exits, the parent skips those pages."""
+    def start(self, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment,
+              collect: Callable[[], Any] = dict) -> None:
+        """Fork; the child renders every other page, hands back ``collect()`` (JSON) and exits;
+        the parent skips those pages."""
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
         theirs = pages[1::2]
         if not theirs:
@@ -76,7 +79,7 @@ class Split:
         pid = os.fork()
         if pid == 0:  # the child: never returns to MkDocs
             _die_with_parent(parent)
-            os._exit(_child(config, files, nav, env, theirs, self.result))
+            os._exit(_child(config, files, nav, env, theirs, self.result, collect))
         self.pid, self.theirs = pid, {page.file.src_uri for page in theirs}
         self._config, self._files = config, files
         self._build_page = mkdocs_build._build_page
@@ -87,13 +90,14 @@ class Split:
         if page.file.src_uri not in self.theirs:
             self._build_page(page, *args, **kwargs)
 
-    def finish(self) -> None:
-        """Wait for the child; log its records and merge its search entries in page order."""
+    def finish(self) -> Any:
+        """Wait for the child; log its records, merge its search entries in page order and
+        return what its ``collect`` gathered (None if there was no child)."""
         if self._build_page is not None:
             mkdocs_build._build_page = self._build_page
             self._build_page = None
         if not self.pid or self.result is None:
-            return
+            return None
         _, status = os.waitpid(self.pid, 0)
         self.pid = 0
         try:
@@ -110,6 +114,7 @@ class Split:
             entries = search.search_index.entries + data["entries"]
             entries.sort(key=lambda e: order.get(e["location"].partition("#")[0], len(order)))  # stable: sections stay in order
             search.search_index.entries = entries
+        return data.get("collected")
 
 
 def _die_with_parent(parent: int) -> None:
@@ -123,7 +128,8 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _child(config: MkDocsConfig, files: Files, nav: Navigation, env: Environment, pages: list[Page], result: Path) -> int:
+def _child(config: MkDocsConfig, files: Files, nav: Navigation, env: Environment, pages: list[Page], result: Path,
+           collect: Callable[[], Any]) -> int:
     """Render ``pages`` and write what the parent needs to ``result``; the exit status."""
     records = _Records()
     logger = logging.getLogger("mkdocs")
@@ -140,6 +146,7 @@ def _child(config: MkDocsConfig, files: Files, nav: Navigation, env: Environment
         for page in pages:
             mkdocs_build._build_page(page, config, doc_files, nav, env)
         data["entries"] = search.search_index.entries if search is not None else []
+        data["collected"] = collect()
     except BaseException as error:  # reported by the parent, which fails the build
         data["error"] = f"{type(error).__name__}: {error}"
     data["records"] = records.records

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy.optimize import least_squares
 
 from generator.figures import body
 from generator.figures import kinematics as kin
@@ -302,6 +301,8 @@ def _key(pose: Pose, props: list[Prop]) -> str:
 
 
 def _solve_key(key: str) -> Solved:
+    from scipy.optimize import least_squares  # a third of a second to import; most builds solve nothing
+
     data = json.loads(key)
     pose = Pose.model_validate(data["pose"])
     props = [Prop.model_validate(p) for p in data["props"]]

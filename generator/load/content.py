@@ -352,8 +352,8 @@ def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None 
     if not guide_path.is_file():
         raise ContentError([Problem(display_path(guide_path), 1, 1, "guide file is missing", "a guide.yaml in the content folder", "no such file")])
     broken: set[str] = set()
-    if parse_cache is not None and parse_cache not in _RESTORED:
-        _RESTORED.add(parse_cache)
+    if parse_cache is not None and parse_cache.resolve() not in _RESTORED:
+        _RESTORED.add(parse_cache.resolve())  # the check and the plugin name it differently
         _restore(parse_cache)
     files: dict[type[BaseModel], list[Path]] = {
         Guide: [guide_path], Exercise: sorted((root / "exercises").glob("*.yaml")), Routine: sorted((root / "routines").glob("*.yaml"))}

@@ -22,7 +22,7 @@ from generator.render.export import EXPORT_SRC, guide_json
 from generator.render.navigation import navigation
 from generator.render.pages import render_pages, theme_extra
 from generator.render.redirects import redirect_files
-from generator.render.reuse import Reuse
+from generator.render.reuse import Reuse, values_digest
 from generator.render.webapp import MANIFEST_SRC, icon_files, icon_png, manifest
 
 
@@ -64,11 +64,15 @@ def build_site(settings: Settings, reuse: Reuse | None = None) -> SitePlan:
     """Load and check the content, then plan every page, draw every figure and lay out the
     navigation. Raises ContentError, listing every problem, before anything is written.
 
-    ``reuse`` (a live preview's) hands back what the last build rendered from unchanged content."""
+    ``reuse`` (a live preview's, kept in memory) hands back what the last build rendered from
+    unchanged content; without one, the pieces the last build kept in the cache folder are used."""
     assets = settings.assets_dir if settings.assets_dir.is_dir() else None
     content = load_content(settings.content_dir, assets, settings.pose_cache, settings.parse_cache)
     hand_pages = settings.hand_pages()
     download = OFFLINE_ZIP_SRC if settings.offline_zip else None
+    # Pieces a build rendered are kept on disk for the next one; each kind of build keeps its own.
+    kind = ("offline" if settings.offline else "hosted") + ("-pdfs" if settings.card_pdfs else "")
+    reuse = reuse or Reuse.kept_in(settings.cache_dir / f"rendered-{kind}.pickle")
     plan = plan_site(content, settings.site_url, hand_pages, settings.card_pdfs, settings.offline, download, reuse,
                      settings.cache_dir / "links.pickle")
     store = FigureStore(settings.figure_cache)
@@ -119,18 +123,21 @@ def plan_site(
     for url, code in links:
         by_page.setdefault(url.partition("#")[0], []).append((url, code))
 
+    sequence = values_digest(tuple(content.exercises))
+
     def describe(exercise: Exercise, url: str, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         own = tuple(by_page.get(urls.exercise_path(exercise.id), ()))
-        return reuse.get("export", (exercise, content.guide), (url, own, tuple(content.exercises)), make)
+        return reuse.get("export", (exercise, content.guide), (url, own, sequence), make)
 
     files = {
-        EXPORT_SRC: guide_json(content, site_url, entries, describe),
+        EXPORT_SRC: reuse.get("guide.json", (content.guide, *content.exercises.values(), *content.routines.values()),
+                              values_digest((site_url, links)), lambda: guide_json(content, site_url, entries, describe)),
         # `traction build` copies it to content/ after a good build
-        REGISTRY_EXPORT: reuse.get("registry", (), links, lambda: registry_text(entries, content.root)),
+        REGISTRY_EXPORT: reuse.get("registry", (), values_digest(links), lambda: registry_text(entries, content.root)),
     }
     if not offline:  # short links, old addresses and the home-screen manifest belong to the hosted guide
         renamed = tuple(sorted(aliases(content).items()))
-        files.update(reuse.get("redirects", (), (links, renamed, content.guide.language, site_url),
+        files.update(reuse.get("redirects", (), values_digest((links, renamed, content.guide.language, site_url)),
                                lambda: redirect_files(entries, content, site_url)))
         guide = content.guide
         files[MANIFEST_SRC] = manifest(guide.title, guide.short_title or guide.title, guide.language, guide.summary)

@@ -32,7 +32,7 @@ from generator.model.timeline import PAUSES
 from generator.model.urls import ABOUT_SRC, BUILDER_SRC, CLINICIANS_SRC, HOME_SRC, SAFETY_SRC
 from generator.render import dosage_text
 from generator.render.player import exercise_json, player_data
-from generator.render.reuse import Reuse
+from generator.render.reuse import Reuse, digest, values_digest
 from generator.render.service_worker import SERVICE_WORKER
 from generator.render.structured_data import exercise_jsonld
 from generator.render.webapp import MANIFEST_SRC, THEME_COLOUR, icon_file
@@ -128,8 +128,8 @@ class _Renderer:
         # and photos, and the build's settings. A change to any of them renders everything again.
         acute = guide.safety.acute_pain.routine
         self.shared_objects: tuple[object, ...] = (guide, content.routines.get(acute or ""))
-        self.shared_values = (tuple(content.exercises), tuple(content.routines), tuple(sorted(content.photos.items())),
-                              directory_urls, download, settings)
+        self.shared_values = values_digest((tuple(content.exercises), tuple(content.routines), tuple(sorted(content.photos.items())),
+                                            directory_urls, download, settings))
         self.shared: dict[str, Any] = {
             "guide": guide,
             "source_line": source_line(content),
@@ -193,7 +193,15 @@ def render_pages(
     codes = codes or {}
     renderer = _Renderer(content, directory_urls, download, reuse, (site_url, card_pdfs))
     render, linker, reused = renderer.render, renderer.linker, renderer.reused
-    pages = dict(_guide_pages(render, content))
+    # The whole-guide pages read every exercise and routine: they are taken back only when nothing
+    # changed (and their parts with them, so one change renders only the parts it touches).
+    everything = (content.guide, *content.exercises.values(), *content.routines.values())
+    unchanged = values_digest((tuple(map(digest, everything)), tuple(sorted(codes.items()))))
+
+    def whole(kind: str, make: Callable[[], T]) -> T:
+        return reused(kind, (), unchanged, make)
+
+    pages = dict(whole("guide pages", lambda: _guide_pages(render, content)))
     own = {eid: _codes(codes, urls.exercise_path(eid), exercise) for eid, exercise in content.exercises.items()}
     for exercise in content.exercises.values():
         pages.update([reused("page", (exercise,), own[exercise.id], functools.partial(_exercise, render, content, exercise, site_url, codes))])
@@ -204,8 +212,9 @@ def render_pages(
             reused("routine", (routine, *used), shown, functools.partial(_routine, render, content, routine, site_url, linker)),
             reused("card", (routine, *used), shown, functools.partial(_card, render, content, routine, site_url, card_pdfs, linker, codes)),
         ])
-    pages.update([_clinicians(renderer, content, site_url, codes, own), _builder(renderer, content, codes)])
-    pages.update(_players(renderer, content))
+    pages.update([whole("clinicians", lambda: _clinicians(renderer, content, site_url, codes, own)),
+                  whole("builder", lambda: _builder(renderer, content, codes))])
+    pages.update(whole("players", lambda: _players(renderer, content)))
     return pages
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import os
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -24,19 +26,25 @@ SKIP = ("downloads/*", "*.pdf", "*.zip", "*-print.png", "*.map", "sitemap.xml", 
 
 def precache_files(site_dir: Path, skip: Iterable[str] = ()) -> list[str]:
     """The site paths the worker stores, sorted: every file of the built site but the skipped."""
-    patterns = (*SKIP, *skip)
-    files = (p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
-    return sorted(f for f in files if not any(fnmatch.fnmatchcase(f, pattern) for pattern in patterns))
+    # One pattern for all, and os.walk: a big guide's site holds tens of thousands of files
+    skipped = re.compile("|".join(fnmatch.translate(pattern) for pattern in (*SKIP, *skip)))
+    found = []
+    root = len(str(site_dir)) + 1
+    for folder, _, names in os.walk(site_dir):
+        prefix = folder[root:].replace(os.sep, "/") + "/" if len(folder) >= root else ""
+        found += [path for path in (prefix + name for name in names) if not skipped.match(path)]
+    return sorted(found)
 
 
 def cache_name(site_dir: Path, files: list[str], known: Mapping[str, str] | None = None) -> str:
     """'traction-' and a hash of the file list and every file's bytes. ``known`` names files whose
-    bytes are already named by a hash (a figure's cache key): those are not read again."""
+    bytes are already named by a hash (a figure's cache key, the SHA-256 of a page the build
+    wrote): those are not read again."""
     known = known or {}
     digest = hashlib.sha256()
     for name in files:
-        own = known[name].encode() if name in known else hashlib.sha256((site_dir / name).read_bytes()).digest()
-        digest.update(name.encode("utf-8") + b"\0" + own)
+        own = known[name] if name in known else hashlib.sha256((site_dir / name).read_bytes()).hexdigest()
+        digest.update(f"{name}\0{own}\n".encode())
     return CACHE_PREFIX + digest.hexdigest()[:16]
 
 

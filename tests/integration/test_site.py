@@ -121,3 +121,21 @@ def test_two_processes_build_the_same_site_as_one(guide_site: Path, tmp_path: Pa
     result = traction("build", cwd=project)
     assert result.returncode == 0, result.stderr
     assert snapshot(project / "site") == snapshot(guide_site)  # pages, search index and sitemap alike
+
+
+def test_the_service_worker_names_the_bytes_on_disk(guide_site: Path):
+    """sw.js's cache must change whenever a precached file does. The build takes the digests of
+    pages and generated files from memory, as it writes them; here every file but the figures
+    is read back from disk, and the figures are named by their cache folder, as the build does."""
+    from generator.render.service_worker import cache_name, precache_files
+    from tests.conftest import REPO
+
+    by_inode = {p.stat().st_ino: p for p in (REPO / ".cache/traction/figures").rglob("*") if p.is_file()}
+    files = precache_files(guide_site, ["assets/javascripts/lunr/*"])
+    known = {}
+    for name in files:
+        if name.startswith("assets/figures/"):
+            cached = by_inode[(guide_site / name).stat().st_ino]  # a hard link into the figure cache
+            known[name] = f"{cached.parent.name}/{cached.name}"
+    assert len(known) > 20
+    assert f'"{cache_name(guide_site, files, known)}"' in (guide_site / "sw.js").read_text()
