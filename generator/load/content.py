@@ -6,6 +6,7 @@ import dataclasses
 import difflib
 import functools
 import hashlib
+import os
 import time
 import types
 import typing
@@ -53,13 +54,14 @@ class Content:
 
 def display_path(path: Path) -> str:
     """The path as an author would type it: relative to the working folder when inside it."""
-    return _display(path, Path.cwd())
+    return _display(path, os.getcwd())
 
 
 @functools.lru_cache(maxsize=100_000)  # a live preview names every file after every save
-def _display(path: Path, cwd: Path) -> str:
-    absolute = path.resolve()
-    return str(absolute.relative_to(cwd)) if absolute.is_relative_to(cwd) else str(absolute)
+def _display(path: Path, cwd: str) -> str:
+    absolute = os.path.abspath(path)  # not resolve(): it asks the disk about every folder on the way
+    inside = os.path.join(cwd, "")
+    return absolute[len(inside):] if absolute.startswith(inside) else absolute
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
@@ -166,6 +168,7 @@ class _Loaded:
 _LOADED: dict[tuple[str, str], _Loaded] = {}
 _FRESH: set[tuple[str, str]] = set()  # parsed in this process: the parse cache needs writing
 _RESTORED: set[Path] = set()  # parse caches read by this process
+_LAST: dict[str, tuple[Any, Content, Any]] = {}  # the last content loaded whole, with what it was loaded from
 
 
 def _code() -> str:
@@ -362,6 +365,13 @@ def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None 
     routines = _unique(_load_all(files[Routine], Routine, problems, set()), "routine", problems)
     if parse_cache is not None:
         _keep(parse_cache, [(model.__name__, display_path(path)) for model, paths in files.items() for path in paths])
+    # The same items as last time (no file saved since), the same photos and caches: the checks
+    # across files would find what they found then (`traction build` loads twice: check, build).
+    items = [item for _, item in guides + list(exercises.values()) + list(routines.values())]
+    same = (tuple(map(id, items)), root.resolve(), assets and assets.resolve(), cache_dir and cache_dir.resolve())
+    last = _LAST.get("content")
+    if not problems and last is not None and last[0] == same and last[2] == _photo_stamps(assets, last[1].photos):
+        return last[1] if last[1].root == root else dataclasses.replace(last[1], root=root)
     photos: dict[str, PhotoInfo] = {}
     for doc, exercise in exercises.values():
         _check_anchors(doc, exercise, problems)
@@ -384,7 +394,21 @@ def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None 
     if problems:
         raise ContentError(problems)
     ordered = {eid: exercises[eid][1] for stage in guide.stages for eid in stage.exercises}
-    return Content(root, guide, ordered, {rid: routines[rid][1] for rid in sorted(routines)}, photos, sorted(warnings))
+    content = Content(root, guide, ordered, {rid: routines[rid][1] for rid in sorted(routines)}, photos, sorted(warnings))
+    _LAST["content"] = (same, content, _photo_stamps(assets, photos))
+    return content
+
+
+def _photo_stamps(assets: Path | None, photos: dict[str, PhotoInfo]) -> tuple[tuple[int, int] | None, ...]:
+    """The time and size of each photo a guide uses: a photo saved since is checked again."""
+    stamps = []
+    for src in sorted(photos):
+        try:
+            status = (assets / src).stat() if assets is not None else None
+            stamps.append((status.st_mtime_ns, status.st_size) if status is not None else None)
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
 
 
 def _check_routine(doc: Document, routine: Routine, exercises: dict[str, tuple[Document, Exercise]], broken: set[str],

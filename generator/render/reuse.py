@@ -57,6 +57,11 @@ def code_fingerprint() -> str:
     return hashlib.sha256(f"{versions}|{pickled.fingerprint(*sources)}".encode()).hexdigest()
 
 
+class _Packed(bytes):
+    """A piece as the cache on disk keeps it, pickled on its own: a build unpickles only the pieces
+    it asks for (the whole-guide pages), and carries their parts along as they are."""
+
+
 class Reuse:
     """What one build rendered, by key, for the next build to take back.
 
@@ -77,7 +82,8 @@ class Reuse:
         pieces there when it rendered any."""
         reuse = cls()
         reuse._kept = cache
-        reuse._last = pickled.read(cache, code_fingerprint()) or {}
+        kept = pickled.read(cache, code_fingerprint()) or {}
+        reuse._last = {key: (_Packed(piece), parts) for key, (piece, parts) in kept.items()}
         return reuse
 
     def get(self, kind: str, objects: tuple[object, ...], values: Hashable, make: Callable[[], T]) -> T:
@@ -98,7 +104,11 @@ class Reuse:
                     parts = tuple(self._making.pop())
                 self._now[key] = (piece, parts)
                 self.made += 1
-        return self._now[key][0]
+        piece, parts = self._now[key]
+        if isinstance(piece, _Packed):
+            piece = pickle.loads(piece)
+            self._now[key] = (piece, parts)
+        return piece
 
     def _take(self, key: Hashable) -> None:
         """Take a piece of the last build back, with its parts."""
@@ -110,5 +120,7 @@ class Reuse:
     def next_build(self) -> None:
         """Keep what this build used; what it did not use is dropped."""
         if self._kept is not None and (self.made or len(self._now) != len(self._last)):
-            pickled.write(self._kept, code_fingerprint(), self._now)
+            kept = {key: (piece if isinstance(piece, _Packed) else pickle.dumps(piece, protocol=pickle.HIGHEST_PROTOCOL), parts)
+                    for key, (piece, parts) in self._now.items()}
+            pickled.write(self._kept, code_fingerprint(), kept)
         self._last, self._now, self.made, self.last_made = self._now, {}, 0, self.made

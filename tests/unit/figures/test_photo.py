@@ -99,3 +99,21 @@ def test_photo_needs_src_and_pose_needs_pose(content_dir: Path):
     path.write_text(path.read_text().replace("kind: placeholder", "kind: photo"))
     with pytest.raises(ContentError, match="needs 'src:'"):
         load_content(content_dir)
+
+
+def test_loading_again_checks_a_photo_saved_since(content_dir: Path, tmp_path: Path):
+    """`traction build` loads the content twice (the check, then the build); the second load takes
+    the first one's checks back while nothing was saved, but never a photo's that changed."""
+    path = content_dir / "exercises" / "childs-pose.yaml"
+    path.write_text(path.read_text().replace(
+        "  - id: childs-pose-note\n    kind: placeholder", "  - id: childs-pose-note\n    kind: photo\n    src: photos/lunge.jpg"))
+    assets = tmp_path / "site_assets"
+    (assets / "photos").mkdir(parents=True)
+    camera_jpeg(assets / "photos" / "lunge.jpg")
+    first = load_content(content_dir, assets)
+    again = load_content(content_dir.resolve(), assets)
+    assert again.exercises == first.exercises and again.root == content_dir.resolve()
+    assert all(a is b for a, b in zip(again.exercises.values(), first.exercises.values(), strict=True))
+    (assets / "photos" / "lunge.jpg").write_text("not a picture any more")
+    with pytest.raises(ContentError, match="cannot use photo"):
+        load_content(content_dir, assets)
