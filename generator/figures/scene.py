@@ -70,7 +70,8 @@ def body_parts(solved: Solved, accent: set[str]) -> tuple[Part, ...]:
 
 
 def _floor_mat(parts: tuple[Part, ...]) -> Part:
-    """A mat under the body, so a view from above reads as lying on the floor, not standing."""
+    """A mat under the body in every frame, so a view from above reads as lying on the floor, not
+    standing. One mat for all frames: a reader compares the frames against it."""
     points: list[np.ndarray] = []
     for part in parts:
         v = part.volume
@@ -88,11 +89,13 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Fra
     solved = solved or [solve(pose, drawing.props_of(pose)) for pose in drawing.frames]
     out = []
     numbered = len(drawing.frames) > 1 and not drawing.ghost
+    people_of = [body_parts(result, highlighted(pose)) for pose, result in zip(drawing.frames, solved, strict=True)]
+    mat = _floor_mat(tuple(part for people in people_of for part in people))
     for i, (pose, result) in enumerate(zip(drawing.frames, solved, strict=True)):
         segs = kin.segments(np.array(result.q))
         props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in scene_pieces(drawing.props_of(pose)))
-        people = body_parts(result, highlighted(pose))
-        floor = (_floor_mat(people),) if camera.elevation > 15 and not any(p.role == "floor" for p in props) else ()
+        people = people_of[i]
+        floor = (mat,) if camera.elevation > 15 and not any(p.role == "floor" for p in props) else ()
         arrows = tuple(_arrow(a, segs, camera) for a in pose.arrows)
         label = pose.label or (str(i + 1) if numbered else "")
         out.append(Frame(floor + props + people, arrows, label))

@@ -51,6 +51,15 @@ def test_views_from_above_get_a_mat_and_side_views_a_floor_line():
     assert camera_for(drawing(view={"azimuth": 30, "elevation": 35})).elevation == 35
 
 
+def test_every_frame_lies_on_the_same_mat():
+    """A reader compares the frames against the mat, so it stays put while the body moves."""
+    one, two = frames(drawing(view="top"))
+    mat_one, mat_two = one.parts[0].volume, two.parts[0].volume
+    assert np.array_equal(mat_one.centre, mat_two.centre) and np.array_equal(mat_one.axes, mat_two.axes)
+    reach = max(float(np.max(p.volume.a[0])) for p in two.parts if p.name == "left hand")  # the fold reaches forward
+    assert mat_one.centre[0] + mat_one.axes[0, 0] > reach
+
+
 def test_outputs_of_one_figure():
     figure = Figure.model_validate({
         "id": "fold", "kind": "pose", "alt": "A person kneels <and> folds forward.", "caption": "Fold.",
