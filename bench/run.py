@@ -38,7 +38,7 @@ def timed(command: list[str], cwd: Path, parts: dict[str, float] | None = None) 
         "sys.stderr.write(r.stderr[-3000:] if r.returncode else '')\n"
     )
     with tempfile.TemporaryDirectory() as scratch:
-        env = dict(ENV, TRACTION_TIMINGS=str(Path(scratch) / "parts.json"))
+        env = ENV if parts is None else dict(ENV, TRACTION_TIMINGS=str(Path(scratch) / "parts.json"))
         result = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=cwd, env=env, capture_output=True, text=True, check=True)
         if parts is not None:
             parts.update(json.loads((Path(scratch) / "parts.json").read_text()))

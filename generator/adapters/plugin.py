@@ -172,11 +172,11 @@ class TractionPlugin(BasePlugin[TractionConfig]):
         # The service worker's precache list is the built site itself, so it is written last.
         webapp = self.plan.theme_extra.get("webapp")
         if webapp and webapp["service_worker"]:
-            # Files whose bytes this build knows need no reading: a figure's cache folder is named
-            # by a hash of what it shows; pages and generated files were digested as they were made.
-            known = {src: f"{path.parent.name}/{path.name}" for src, path in self.plan.figures.items()}
-            known |= {src: _digest(text.encode("utf-8")) for src, text in self.plan.files.items()} | self._written
             with timings.timed("service worker"):
+                # Files whose bytes this build knows need no reading: a figure's cache folder is named
+                # by a hash of what it shows; pages and generated files were digested as they were made.
+                known = {src: f"{path.parent.name}/{path.name}" for src, path in self.plan.figures.items()}
+                known |= {src: _digest(text.encode("utf-8")) for src, text in self.plan.files.items()} | self._written
                 write_service_worker(Path(config.site_dir), skip=_unused_search_languages(config), known=known)
 
     on_post_build = CombinedEvent(_pages_done, _service_worker)

@@ -39,6 +39,10 @@ class Content:
     photos: dict[str, PhotoInfo] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
+    def every_object(self) -> tuple[Guide | Exercise | Routine, ...]:
+        """The guide, every exercise and every routine: what a whole-guide page is made from."""
+        return (self.guide, *self.exercises.values(), *self.routines.values())
+
     def stage_of(self, exercise_id: str) -> Stage:
         """The stage of the sequence an exercise belongs to."""
         return next(s for s in self.guide.stages if exercise_id in s.exercises)
@@ -400,15 +404,19 @@ def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None 
 
 
 def _photo_stamps(assets: Path | None, photos: dict[str, PhotoInfo]) -> tuple[tuple[int, int] | None, ...]:
-    """The time and size of each photo a guide uses: a photo saved since is checked again."""
-    stamps = []
-    for src in sorted(photos):
-        try:
-            status = (assets / src).stat() if assets is not None else None
-            stamps.append((status.st_mtime_ns, status.st_size) if status is not None else None)
-        except OSError:
-            stamps.append(None)
-    return tuple(stamps)
+    """The time and size of each photo a guide uses (there are photos only with an assets
+    folder): a photo saved since is checked again."""
+    if assets is None:
+        return ()
+    return tuple(_stamp(assets / src) for src in sorted(photos))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
 
 
 def _check_routine(doc: Document, routine: Routine, exercises: dict[str, tuple[Document, Exercise]], broken: set[str],

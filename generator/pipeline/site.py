@@ -130,8 +130,8 @@ def plan_site(
         return reuse.get("export", (exercise, content.guide), (url, own, sequence), make)
 
     files = {
-        EXPORT_SRC: reuse.get("guide.json", (content.guide, *content.exercises.values(), *content.routines.values()),
-                              values_digest((site_url, links)), lambda: guide_json(content, site_url, entries, describe)),
+        EXPORT_SRC: reuse.get("guide.json", content.every_object(), values_digest((site_url, links)),
+                              lambda: guide_json(content, site_url, entries, describe)),
         # `traction build` copies it to content/ after a good build
         REGISTRY_EXPORT: reuse.get("registry", (), values_digest(links), lambda: registry_text(entries, content.root)),
     }

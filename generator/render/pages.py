@@ -195,8 +195,7 @@ def render_pages(
     render, linker, reused = renderer.render, renderer.linker, renderer.reused
     # The whole-guide pages read every exercise and routine: they are taken back only when nothing
     # changed (and their parts with them, so one change renders only the parts it touches).
-    everything = (content.guide, *content.exercises.values(), *content.routines.values())
-    unchanged = values_digest((tuple(map(digest, everything)), tuple(sorted(codes.items()))))
+    unchanged = values_digest((tuple(map(digest, content.every_object())), tuple(sorted(codes.items()))))
 
     def whole(kind: str, make: Callable[[], T]) -> T:
         return reused(kind, (), unchanged, make)
