@@ -50,9 +50,10 @@ def timed(command: list[str], cwd: Path, parts: dict[str, float] | None = None) 
 
 
 # Our own parts of a build (pipeline/timings.py): the check, the plan (rendering our pages,
-# figures, the link registry), handing the files to MkDocs, and the service worker's hashes.
+# figures, the link registry), handing the files to MkDocs, sweeping the files the build no
+# longer makes out of the folder it updated (adapters/in_place.py), and the service worker's hashes.
 # Swapping the new site in is the disk's work and is shown apart.
-OURS = ("check", "plan", "files", "service worker")
+OURS = ("check", "plan", "files", "sweep", "service worker")
 
 
 def build_parts(project: Path) -> tuple[float, int, str, dict[str, float]]:
@@ -229,7 +230,7 @@ def main() -> None:
             (real / "mkdocs.yml").write_text(config.replace("assets: site_assets", f"assets: {REPO / 'site_assets'}"))
             rows.append(measure("the real guide", real / "mkdocs.yml", args.runs))
     print("| guide | pages | full build | per page | in memory (tmpfs) | per page | peak memory | output | MkDocs on the export"
-          " | Zensical on the export | our parts (check / plan / files / service worker) | our share | our share in memory"
+          " | Zensical on the export | our parts (check / plan / files / sweep / service worker) | our share | our share in memory"
           " | after a step edit: build, our share | first build (no caches) | images encoded on rebuild |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:

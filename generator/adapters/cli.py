@@ -146,8 +146,18 @@ def _held(path: Path, wait: bool = False) -> Iterator[None]:
 def _site_lock(content_dir: Path, site_dir: Path) -> Path:
     """One build at a time per output folder (builds of the same content into other folders, as
     the tests do, may run side by side)."""
+    return _beside(content_dir, site_dir, "build-{}.lock")
+
+
+def _spare(content_dir: Path, site_dir: Path) -> Path:
+    """Where the site before last waits for the next build, which updates it in place
+    (adapters/in_place.py) instead of making every file anew."""
+    return _beside(content_dir, site_dir, "site-before-last-{}")
+
+
+def _beside(content_dir: Path, site_dir: Path, pattern: str) -> Path:
     digest = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:16]
-    return content_dir.resolve().parent / ".cache" / "traction" / f"build-{digest}.lock"
+    return content_dir.resolve().parent / ".cache" / "traction" / pattern.format(digest)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -175,21 +185,44 @@ def _recover(site_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)  # staging of a killed build (we hold the lock)
 
 
-def swap_in(new: Path, site_dir: Path) -> None:
+def swap_in(new: Path, site_dir: Path, keep: Path | None = None) -> None:
     """Put the freshly built ``new`` folder at ``site_dir``. At every moment ``site_dir`` holds
     the old site or the new one, whole: the folders are exchanged in one step where the system
-    can; elsewhere the old one is set aside first and `_recover` restores it after a kill."""
+    can; elsewhere the old one is set aside first and `_recover` restores it after a kill. The
+    old site is moved to ``keep`` if given, else deleted."""
     if not site_dir.exists():
         new.rename(site_dir)
         return
     if _exchange(new, site_dir):
-        shutil.rmtree(new)  # now the old site
+        _set_aside(new, keep)  # now the old site
         return
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     site_dir.rename(old)
     new.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    _set_aside(old, keep)
+
+
+def _set_aside(folder: Path, keep: Path | None) -> None:
+    """Move ``folder`` to ``keep`` (for the next build to update in place), else delete it."""
+    if keep is not None:
+        shutil.rmtree(keep, ignore_errors=True)  # normally gone: the build took it
+        try:
+            folder.rename(keep)
+            return
+        except OSError:  # another file system: deleting it is all that is left
+            pass
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _take(spare: Path, target: Path) -> None:
+    """Start ``target`` from the spare site where there is one (see `_spare`)."""
+    try:
+        spare.rename(target)
+    except FileNotFoundError:
+        pass
+    except OSError:  # another file system: of no use
+        shutil.rmtree(spare, ignore_errors=True)
 
 
 def _summary(counts: Counts, warnings: int, seconds: float) -> str:
@@ -280,6 +313,10 @@ def _build_checked(config_file: Path, settings: Settings, site_dir: Path, option
     for stale in settings.content_dir.glob(f".{REGISTRY_NAME}.tmp-*"):
         stale.unlink(missing_ok=True)  # from a build killed while writing the registry
     staging = Path(tempfile.mkdtemp(prefix=f".traction-build-{site_dir.name}.", dir=site_dir.parent))
+    # MkDocs updates the site before last in place (Zensical makes its folder anew)
+    spare = _spare(settings.content_dir, site_dir) if options.engine == "mkdocs" else None
+    if spare is not None:
+        _take(spare, staging / "site")
     try:
         warnings: list[str] = []
         built = _build_into(staging, config_file, settings, _build_epoch(content), options, warnings)
@@ -296,8 +333,10 @@ def _build_checked(config_file: Path, settings: Settings, site_dir: Path, option
             _record_links(staging / "site" / REGISTRY_EXPORT, registry, registry_at_start)
         summary = _summary(built.counts, len(warnings) + bool(address_problem), time.perf_counter() - started)
         with timings.timed("swap"):
-            swap_in(staging / "site", site_dir)
+            swap_in(staging / "site", site_dir, spare)
     finally:
+        if spare is not None and (staging / "site").is_dir():  # a failed build's folder serves the next one
+            _set_aside(staging / "site", spare)
         shutil.rmtree(staging, ignore_errors=True)
     print(f"Site written to {site_dir}")
     print(summary)

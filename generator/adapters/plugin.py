@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.adapters import two_cores
+from generator.adapters import in_place, two_cores
 from generator.adapters.search import search_plugin
 from generator.load.problems import ContentError
 from generator.model.urls import asset
@@ -68,6 +66,7 @@ class TractionPlugin(BasePlugin[TractionConfig]):
     reuse: Reuse | None = None  # `traction serve` hands in what the last build rendered (render/reuse.py)
     _held: dict[str, list[str]]  # page source → the HTML blocks Markdown skips (render/raw_html.py)
     _split: two_cores.Split | None = None  # the build's second process (adapters/two_cores.py)
+    _in_place: in_place.InPlace | None = None  # the output folder, updated in place (adapters/in_place.py)
     _written: dict[str, str]  # site path → digest of the page written there, for the service worker
     # What the build gathered, kept for `traction serve` to rebuild single pages (adapters/live.py)
     files: Files
@@ -128,12 +127,16 @@ class TractionPlugin(BasePlugin[TractionConfig]):
                 raise PluginError(f"traction: {config.docs_dir}/{src} clashes with a page the guide generates; rename it")
             files.append(File.generated(config, src, content=text))
         for src, text in self.plan.files.items():
-            files.append(File.generated(config, src, content=text))
+            files.append(_GeneratedFile.generated(config, src, content=text))
         for src, path in self.plan.static.items():
-            files.append(File.generated(config, src, abs_src_path=str(path)))
+            files.append(_GeneratedFile.generated(config, src, abs_src_path=str(path)))
         for src, path in sorted(self.plan.figures.items()):
             files.append(_CachedFile.generated(config, src, abs_src_path=str(path)))
         return files
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Right before MkDocs would empty the output folder: update it in place instead.
+        self._in_place = in_place.InPlace(config.site_dir).__enter__()
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.files, self.nav = files, nav
@@ -167,8 +170,9 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             split, self._split = self._split, None
             self._written.update(split.finish() or {})
 
-    @event_priority(-100)
-    def _service_worker(self, config: MkDocsConfig) -> None:
+    @event_priority(-100)  # after every other plugin's writes: search's index, sitemaps
+    def _finish(self, config: MkDocsConfig) -> None:
+        listing = self._sweep()
         # The service worker's precache list is the built site itself, so it is written last.
         webapp = self.plan.theme_extra.get("webapp")
         if webapp and webapp["service_worker"]:
@@ -177,11 +181,26 @@ class TractionPlugin(BasePlugin[TractionConfig]):
                 # by a hash of what it shows; pages and generated files were digested as they were made.
                 known = {src: f"{path.parent.name}/{path.name}" for src, path in self.plan.figures.items()}
                 known |= {src: _digest(text.encode("utf-8")) for src, text in self.plan.files.items()} | self._written
-                write_service_worker(Path(config.site_dir), skip=_unused_search_languages(config), known=known)
+                write_service_worker(Path(config.site_dir), skip=_unused_search_languages(config), known=known, listing=listing)
 
-    on_post_build = CombinedEvent(_pages_done, _service_worker)
+    def _sweep(self) -> list[str] | None:
+        """Delete what the build no longer makes from the folder it updated; the files left."""
+        if self._in_place is None:
+            return None
+        with timings.timed("sweep"):
+            # Files this build surely wrote need no look at their time
+            written = set(self.plan.files) | set(self.plan.static) | set(self.plan.figures) | set(self._written)
+            listing = self._in_place.sweep(written)
+        self._in_place.__exit__(None, None, None)
+        self._in_place = None
+        return listing
+
+    on_post_build = CombinedEvent(_pages_done, _finish)
 
     def on_build_error(self, error: Exception) -> None:
+        if self._in_place is not None:  # MkDocs writes as it always does again
+            self._in_place.__exit__(None, None, None)
+            self._in_place = None
         if self._split is not None:  # do not leave the second process behind
             split, self._split = self._split, None
             try:
@@ -197,6 +216,20 @@ class TractionPlugin(BasePlugin[TractionConfig]):
         return server
 
 
+class _GeneratedFile(File):
+    """A file the guide generates, written only when its bytes changed (adapters/in_place.py)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        content = self._content
+        if content is None:
+            assert self.abs_src_path is not None
+            in_place.copy(self.abs_src_path, self.abs_dest_path)
+        else:
+            in_place.write(content.encode("utf-8") if isinstance(content, str) else content, self.abs_dest_path)
+
+
 class _CachedFile(File):
     """A drawn figure, published as a hard link to its file in the figure cache when the two share
     a file system: copying thousands of figures was the largest part of a big guide's build. The
@@ -207,13 +240,7 @@ class _CachedFile(File):
         if dirty and not self.is_modified():
             return
         assert self.abs_src_path is not None
-        target = Path(self.abs_dest_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)
-        try:
-            os.link(self.abs_src_path, target)
-        except OSError:  # another file system, or links not allowed: copy
-            shutil.copyfile(self.abs_src_path, target)
+        in_place.link(self.abs_src_path, self.abs_dest_path)
 
 
 def _digest(data: bytes) -> str:

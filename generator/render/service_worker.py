@@ -24,16 +24,16 @@ CACHE_PREFIX = "traction-"
 SKIP = ("downloads/*", "*.pdf", "*.zip", "*-print.png", "*.map", "sitemap.xml", "sitemap.xml.gz", SERVICE_WORKER)
 
 
-def precache_files(site_dir: Path, skip: Iterable[str] = ()) -> list[str]:
-    """The site paths the worker stores, sorted: every file of the built site but the skipped."""
+def precache_files(site_dir: Path, skip: Iterable[str] = (), listing: Iterable[str] | None = None) -> list[str]:
+    """The site paths the worker stores, sorted: every file of the built site but the skipped.
+    ``listing``, if given, names the site's files (the build has just listed them)."""
     # One pattern for all, and os.walk: a big guide's site holds tens of thousands of files
     skipped = re.compile("|".join(fnmatch.translate(pattern) for pattern in (*SKIP, *skip)))
-    found = []
-    root = len(str(site_dir)) + 1
-    for folder, _, names in os.walk(site_dir):
-        prefix = folder[root:].replace(os.sep, "/") + "/" if len(folder) >= root else ""
-        found += [path for path in (prefix + name for name in names) if not skipped.match(path)]
-    return sorted(found)
+    if listing is None:
+        root = len(str(site_dir)) + 1
+        listing = [folder[root:].replace(os.sep, "/") + "/" + name if len(folder) >= root else name
+                   for folder, _, names in os.walk(site_dir) for name in names]
+    return sorted(path for path in listing if not skipped.match(path))
 
 
 def cache_name(site_dir: Path, files: list[str], known: Mapping[str, str] | None = None) -> str:
@@ -63,9 +63,10 @@ def service_worker(name: str, files: list[str]) -> str:
     return env.get_template("sw.js.j2").render(cache=name, prefix=CACHE_PREFIX, paths=paths)
 
 
-def write_service_worker(site_dir: Path, skip: Iterable[str] = (), known: Mapping[str, str] | None = None) -> str:
+def write_service_worker(site_dir: Path, skip: Iterable[str] = (), known: Mapping[str, str] | None = None,
+                         listing: Iterable[str] | None = None) -> str:
     """Write sw.js at the root of a built site; returns the cache name (see ``cache_name``)."""
-    files = precache_files(site_dir, skip)
+    files = precache_files(site_dir, skip, listing)
     name = cache_name(site_dir, files, known)
     (site_dir / SERVICE_WORKER).write_text(service_worker(name, files), encoding="utf-8")
     return name

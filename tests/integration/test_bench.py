@@ -18,6 +18,6 @@ def test_synthetic_guide_validates_and_builds(tmp_path):
     parts = tmp_path / "parts.json"
     result = traction("build", cwd=config.parent, env={"TRACTION_TIMINGS": str(parts)})
     assert result.returncode == 0, result.stderr
-    assert set(json.loads(parts.read_text())) == {"check", "plan", "files", "service worker", "swap"}
+    assert set(json.loads(parts.read_text())) == {"check", "plan", "files", "sweep", "service worker", "swap"}
     assert "Built 32 pages · 23 exercises · 23 figures (20 drawn, 3 cached)" in result.stdout  # 20 distinct poses
     assert (config.parent / "site/exercises/exercise-0023/index.html").is_file()

@@ -100,6 +100,32 @@ def test_two_builds_are_byte_identical(tmp_path: Path):
     assert snapshot(first / "site") == snapshot(second / "site")
 
 
+def test_a_build_over_the_site_before_last_equals_a_fresh_build(tmp_path: Path):
+    """`traction build` updates the site before last in place (adapters/in_place.py): whatever
+    that folder holds (files since removed from the guide, files missing, a folder where a file
+    goes) the result is the fresh build, byte for byte and file for file."""
+    project = make_project(tmp_path / "project")
+    for _ in range(2):  # the second build sets the first site aside for the third
+        assert traction("build", cwd=project).returncode == 0
+    (spare,) = (project / ".cache" / "traction").glob("site-before-last-*")
+    (spare / "exercises" / "removed-long-ago").mkdir()
+    (spare / "exercises" / "removed-long-ago" / "index.html").write_text("stale")
+    (spare / ".traction-pages-123.json").write_text("{}")  # a killed second process's leftover
+    (spare / "index.html").unlink()
+    (spare / "index.html").mkdir()
+    next((spare / "assets" / "figures").rglob("*.webp")).unlink()
+    (spare / "about" / "index.html").unlink()
+    path = project / "content" / "exercises" / "childs-pose.yaml"
+    path.write_text(path.read_text().replace("steps:\n", "steps:\n  - id: breathe-out\n    text: Breathe out slowly.\n", 1))
+    assert traction("build", cwd=project).returncode == 0
+    assert not (spare / "exercises" / "removed-long-ago").exists()  # taken; the last site is set aside there now
+    fresh = make_project(tmp_path / "fresh")
+    (fresh / "content" / "exercises" / "childs-pose.yaml").write_bytes(path.read_bytes())
+    (fresh / "content" / "links.yaml").write_bytes((project / "content" / "links.yaml").read_bytes())
+    assert traction("build", cwd=fresh).returncode == 0
+    assert snapshot(project / "site") == snapshot(fresh / "site")
+
+
 def test_the_guide_builds_byte_identically_with_a_cold_figure_cache(guide_site: Path, tmp_path: Path):
     from tests.conftest import REPO
 

@@ -80,6 +80,19 @@ def test_the_swap_replaces_the_site(tmp_path):
     assert not new.exists()
 
 
+@pytest.mark.parametrize("exchange", [True, False], ids=["renameat2", "two-renames"])
+def test_the_swap_keeps_the_old_site_for_the_next_build_where_asked(tmp_path, monkeypatch, exchange):
+    site, new, keep = tmp_path / "site", tmp_path / "staging" / "site", tmp_path / "cache" / "site-before-last"
+    make_site(site, "old")
+    make_site(new, "new")
+    keep.parent.mkdir()
+    if not exchange:
+        monkeypatch.setattr(cli, "_exchange", lambda a, b: False)
+    cli.swap_in(new, site, keep)
+    assert contents(site) == contents_of("new") and contents(keep) == contents_of("old")
+    assert not new.exists() and not (tmp_path / "site.old").exists()
+
+
 def test_a_registry_write_killed_before_the_rename_keeps_the_old_file(tmp_path, monkeypatch):
     path = tmp_path / "links.yaml"
     path.write_text("links: []\n")
