@@ -33,7 +33,7 @@ class Style:
     margin: float = 10.0  # around each frame's content, inside its cell
 
 
-PAGE = Style(stroke=1.5, contour=5.0, arrow_width=3.0, label_size=14.0)
+PAGE = Style(stroke=1.5, contour=5.0, arrow_width=3.0, label_size=14.0, hatch_width=1.6)
 # Cards print about 35 mm wide (≈ 400 px at 300 dpi): heavier lines keep a forearm's outline and
 # the contour at 0.2–0.5 mm, above what a laser printer drops.
 CARD = Style(
@@ -48,8 +48,10 @@ PALETTES: dict[str, dict[str, str]] = {
         "background": "#ffffff",
         "outline": "#1d1d1f",
         "body": "#f3f1ee",
-        "accent": "#d9480f",
-        "hatch": "#3d1302",
+        # The stretched part: a pale tint of the body with stripes in the accent colour (a solid
+        # orange part with dark stripes was taken for a ball by blind readers)
+        "accent": "#ffe3d1",
+        "hatch": "#d9480f",
         "prop": "#dde5ee",
         "prop_outline": "#34495e",
         "floor": "#6b7280",
@@ -66,8 +68,8 @@ PALETTES: dict[str, dict[str, str]] = {
         "background": "#1e2129",
         "outline": "#e8e8e8",
         "body": "#3a3b3f",
-        "accent": "#fb923c",
-        "hatch": "#431a03",
+        "accent": "#4a3426",
+        "hatch": "#fb923c",
         "prop": "#2c3642",
         "prop_outline": "#a5b8cc",
         "floor": "#9ca3af",

@@ -23,6 +23,11 @@ class Figure(Strict):
     pose: PoseDrawing | None = Field(None, description="The drawing, for `kind: pose`: a view, props and one to three frames.")
     src: str | None = Field(None, description="For `kind: photo`: the photo's path inside site_assets/, e.g. `photos/lunge.jpg`.")
 
+    @property
+    def marks_stretch(self) -> bool:
+        """Whether the drawing marks a part being stretched (the page then says what the stripes mean)."""
+        return self.pose is not None and any(frame.highlight for frame in self.pose.frames)
+
     @model_validator(mode="after")
     def _matches_kind(self) -> Figure:
         if self.kind == "pose" and self.pose is None:

@@ -31,6 +31,7 @@ EN = MappingProxyType(
         "when": "When to use it",
         "pictures": "Pictures",
         "picture_coming": "Picture coming soon",
+        "stripes": "Striped: the part this stretches.",
         "picture_credit": "Pictures by {credit}, licence {licence}. Drawn for this guide; no photos from the source article are used.",
         "source": "Where this comes from",
         "source_line": "Based on “{title}” by {author}, {publisher}, {date}. Rewritten in plain words for this guide.",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import math
-import time
 
 import numpy as np
 import pytest
@@ -203,15 +202,12 @@ def test_arrows_have_halo_and_heads():
     assert all(h.width > s.width for h, s in zip(halos, shafts, strict=True))
 
 
-def test_compose_is_deterministic_and_fast():
-    frames = sample_frames()
-    start = time.perf_counter()
-    first = compose(frames, Camera.named("three-quarter"), 900, 420, PAGE)
-    elapsed = time.perf_counter() - start
+def test_compose_is_deterministic():
+    # Its speed is measured by scripts/bench_figures.py, not asserted here
+    first = compose(sample_frames(), Camera.named("three-quarter"), 900, 420, PAGE)
     second = compose(sample_frames(), Camera.named("three-quarter"), 900, 420, PAGE)
     assert to_svg(first, "t", "d") == to_svg(second, "t", "d")
     assert [_numbers(op) for op in first.ops] == [_numbers(op) for op in second.ops]
-    assert elapsed < 1.5  # about 0.07 s on the development machine; generous for shared CI cores
 
 
 def test_raster_is_deterministic_and_uses_the_palette():
@@ -260,8 +256,8 @@ def contrast(a: str, b: str) -> float:
 MEANINGFUL = [
     ("outline", "background"),  # the silhouette
     ("outline", "body"),  # lines between overlapping parts
-    ("accent", "body"),  # the stretched part
-    ("hatch", "accent"),  # the pattern that backs up the colour
+    ("hatch", "body"),  # the stripes that mark the stretched part, against the unmarked body
+    ("hatch", "accent"),  # the stripes against the stretched part's tint
     ("arrow", "background"),
     ("arrow", "body"),
     ("arrow", "arrow_halo"),

@@ -138,3 +138,20 @@ def test_cautions_sit_above_the_instructions_with_their_own_headings():
     assert page.index("Keep the roller off your low back") < page.index("## How to do it")
     assert page.index("Brace your belly before you roll") < page.index("## How to do it")
     assert "Take care" not in page and "<details" not in page
+
+
+def test_a_drawing_that_marks_the_stretched_part_says_what_the_stripes_mean(content_dir):
+    """Blind readers took the marked part for an object (a ball) and asked for a key."""
+    key = "Striped: the part this stretches."
+    seen = set()
+    for path in (REPO_ROOT / "content", content_dir):
+        content = load_content(path)
+        pages = render_pages(content)
+        for exercise in content.exercises.values():
+            page = pages[f"exercises/{exercise.id}.md"]
+            for figure in exercise.all_figures():
+                block = page[page.index(f'id="figure-{figure.id}"'):]
+                caption = block[: block.index("</figcaption>")]
+                assert (key in caption) == figure.marks_stretch, figure.id
+                seen.add((figure.kind, figure.marks_stretch))
+    assert {("pose", True), ("placeholder", False)} <= seen  # both cases were looked at
