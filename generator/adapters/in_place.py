@@ -124,6 +124,10 @@ class InPlace:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.restore()
+
+    def restore(self) -> None:
+        """MkDocs writes and cleans as it always does again (a second call does nothing)."""
         if self._saved is not None:
             utils.write_file, utils.copy_file, utils.clean_directory = self._saved  # type: ignore[assignment]
             self._saved = None

@@ -191,16 +191,18 @@ class TractionPlugin(BasePlugin[TractionConfig]):
             # Files this build surely wrote need no look at their time
             written = set(self.plan.files) | set(self.plan.static) | set(self.plan.figures) | set(self._written)
             listing = self._in_place.sweep(written)
-        self._in_place.__exit__(None, None, None)
-        self._in_place = None
+        self._leave_in_place()
         return listing
+
+    def _leave_in_place(self) -> None:
+        if self._in_place is not None:
+            self._in_place.restore()
+            self._in_place = None
 
     on_post_build = CombinedEvent(_pages_done, _finish)
 
     def on_build_error(self, error: Exception) -> None:
-        if self._in_place is not None:  # MkDocs writes as it always does again
-            self._in_place.__exit__(None, None, None)
-            self._in_place = None
+        self._leave_in_place()
         if self._split is not None:  # do not leave the second process behind
             split, self._split = self._split, None
             try:
