@@ -10,12 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from generator.figures import kinematics as kin
 from generator.figures.bases import BASES
-from generator.figures.camera import Camera
-from generator.figures.scene import camera_for
 from generator.figures.solve import TOLERANCE, Solved, joint_dofs, solve_all
 from generator.model import Exercise
 from generator.model.pose import PROP_SURFACES, Pose, PoseDrawing, parse_contact, parse_joint
@@ -92,9 +88,8 @@ def pose_findings(exercises: list[Exercise], cache_dir: Path | None = None) -> d
             for f, pose in enumerate(drawing.frames):
                 jobs.append((exercise.id, loc + ("frames", f), pose, drawing))
     results = solve_all([(pose, drawing.props_of(pose)) for _, _, pose, drawing in jobs], cache_dir)
-    for (exercise_id, loc, pose, drawing), solved in zip(jobs, results, strict=True):
+    for (exercise_id, loc, pose, _), solved in zip(jobs, results, strict=True):
         findings[exercise_id] += _moved(loc, pose, solved)
-        findings[exercise_id] += _back_facing_away(loc, pose, solved, camera_for(drawing))
         for miss in solved.misses:
             if miss.index >= 0:
                 where = loc + ("contacts", miss.index)
@@ -105,28 +100,6 @@ def pose_findings(exercises: list[Exercise], cache_dir: Path | None = None) -> d
                 f"within {TOLERANCE:g} cm (change the joint angles, the base position or the props)", f"{miss.distance:.2f} cm away",
             ))
     return findings
-
-
-# The part whose back carries the stripes of a marked "back" word.
-BACK_PARTS = {"upper back": "chest", "low back": "abdomen"}
-FACING = 0.5  # cosine: a view this much toward the front of the part sees its front, not its back
-
-
-def _back_facing_away(loc: Loc, pose: Pose, solved: Solved, camera: Camera) -> list[Finding]:
-    """Warnings for a back marked in a view that sees the person's front: the stripes would lie on
-    the chest or belly (blind readers took them for 'the front is stretched')."""
-    segments = kin.segments(np.array(solved.q))
-    found = []
-    for h, word in enumerate(pose.highlight):
-        part = BACK_PARTS.get(word)
-        if part is None:
-            continue
-        front = segments[part].rotation[:, 0]  # the segment's local x points forward
-        if float(front @ camera.toward) > FACING:
-            found.append(Finding(loc + ("highlight", h), f"'{word}' is marked, but this view looks at the front of the body",
-                                 "a view that shows the back, or no marking in this picture",
-                                 f"the stripes would lie on the {part}", warning=True))
-    return found
 
 
 def _moved(loc: Loc, pose: Pose, solved: Solved) -> list[Finding]:

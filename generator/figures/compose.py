@@ -1,9 +1,11 @@
 """Lay out and style a picture as a list of 2D drawing operations, whatever the output format.
 
 A picture is one or more frames seen by one camera. All frames share one scale, so a pose that
-looks bigger is bigger. Within a frame the order is: ghost, floor, thick contours of every body and
-prop part (pass 1: only the outer silhouette survives pass 2), fills with thin lines in painter's
-order (pass 2), then arrows with a halo. Coordinates are pixels at 1×, y down, rounded to 0.1 px.
+looks bigger is bigger; frames in a row share the height of the floor, and frames stacked in a
+column share the x axis, so a prop that stays put lines up and the body's shift against it shows.
+Within a frame the order is: ghost, floor, thick contours of every body and prop part (pass 1:
+only the outer silhouette survives pass 2), fills with thin lines in painter's order (pass 2),
+then arrows with a halo. Coordinates are pixels at 1×, y down, rounded to 0.1 px.
 """
 
 from __future__ import annotations
@@ -225,9 +227,18 @@ def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool) -> _FrameGeo
     return _FrameGeometry(shapes, ghosts, arrows, box, floor_y)
 
 
-def _layout(sizes: list[tuple[float, float]], width: float, height: float, style: Style, top: float):
-    """Best grid: (scale, rows, cols, cell width, cell height, gap)."""
-    n = len(sizes)
+def _span(geos: list[_FrameGeometry]) -> tuple[float, float, float, float]:
+    """The union of the frames' extents (cm): x0, y0, x1, y1."""
+    boxes = np.array([g.box for g in geos], dtype=float)
+    return boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max()
+
+
+def _layout(widths: list[float], span: float, tall: float, width: float, height: float, style: Style, top: float):
+    """Best grid: (scale, rows, cols, cell width, cell height, gap). ``widths`` are the frames' own
+    widths and ``tall`` their shared height (cm); frames stacked in one column share one x extent,
+    ``span``, as a row of frames shares one y extent: what stays put (floor, roller) lines up from
+    frame to frame, and what moves shows its shift."""
+    n = len(widths)
     gap = max(12.0, 1.6 * style.label_size)
     best = None
     for rows in range(1, n + 1):
@@ -238,7 +249,7 @@ def _layout(sizes: list[tuple[float, float]], width: float, height: float, style
         ch = (height - (rows - 1) * gap) / rows
         inner_w = cw - 2 * style.margin
         inner_h = ch - style.margin - max(style.margin, top)
-        scale = min(min(inner_w / max(w, 1e-6), inner_h / max(h, 1e-6)) for w, h in sizes)
+        scale = min(min(inner_w / max(w if cols > 1 else span, 1e-6), inner_h / max(tall, 1e-6)) for w in widths)
         if best is None or scale > best[0] + 1e-9:
             best = (scale, rows, cols, cw, ch, gap)
     assert best is not None
@@ -338,12 +349,11 @@ def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: i
     with_floor = camera.elevation <= 15.0
     geos = [_frame_geometry(f, camera, with_floor) for f in frames]
     # One vertical extent for every frame, so the floor sits at the same height in each cell.
-    y0 = min(g.box[1] for g in geos)
-    y1 = max(g.box[3] for g in geos)
-    sizes = [(g.box[2] - g.box[0], y1 - y0) for g in geos]
+    x0, y0, x1, y1 = _span(geos)
     badge_r = 0.8 * style.label_size
     top = 2 * badge_r + 6 if any(f.label for f in frames) else style.margin
-    scale, rows, cols, cw, ch, gap = _layout(sizes, width_px, height_px, style, top)
+    widths = [g.box[2] - g.box[0] for g in geos]
+    scale, rows, cols, cw, ch, gap = _layout(widths, x1 - x0, y1 - y0, width_px, height_px, style, top)
     drawing = Drawing(width_px, height_px, hatch_spacing=style.hatch_spacing, hatch_width=style.hatch_width)
     ops = drawing.ops
     for k, (frame, g) in enumerate(zip(frames, geos, strict=True)):
@@ -351,8 +361,9 @@ def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: i
         cx0, cy0 = col * (cw + gap), row * (ch + gap)
         inner_top = cy0 + max(style.margin, top)
         inner_h = ch - style.margin - max(style.margin, top)
-        # Centre the content: x on this frame's extent, y on the shared extent.
-        ox = cx0 + cw / 2 - scale * (g.box[0] + g.box[2]) / 2
+        # Centre the content on the shared extents: y always, x in a single column.
+        left, right = (x0, x1) if cols == 1 else (g.box[0], g.box[2])
+        ox = cx0 + cw / 2 - scale * (left + right) / 2
         oy = inner_top + inner_h / 2 + scale * (y0 + y1) / 2
         m = _Map(scale, ox, oy)
         if g.floor_y is not None:
@@ -383,11 +394,10 @@ def frame_scale(drawing_frames: Sequence[Frame], camera: Camera, width_px: int, 
     """The px-per-cm scale ``compose`` uses for these frames (for tests and size checks)."""
     with_floor = camera.elevation <= 15.0
     geos = [_frame_geometry(f, camera, with_floor) for f in drawing_frames]
-    y0 = min(g.box[1] for g in geos)
-    y1 = max(g.box[3] for g in geos)
+    x0, y0, x1, y1 = _span(geos)
     badge_r = 0.8 * style.label_size
     top = 2 * badge_r + 6 if any(f.label for f in drawing_frames) else style.margin
-    return _layout([(g.box[2] - g.box[0], y1 - y0) for g in geos], width_px, height_px, style, top)[0]
+    return _layout([g.box[2] - g.box[0] for g in geos], x1 - x0, y1 - y0, width_px, height_px, style, top)[0]
 
 
 def silhouette_mask(frame: Frame, camera: Camera, size: int | tuple[int, int]) -> np.ndarray:

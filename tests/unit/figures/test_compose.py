@@ -142,6 +142,20 @@ def test_grid_gives_the_largest_scale():
     assert len(set(badges(square))) == 4 and len({x for x, _ in badges(square)}) == 2  # 2 × 2
 
 
+def test_frames_in_a_column_share_the_x_axis_and_frames_in_a_row_the_y_axis():
+    # The roller stands in the same place in every frame while the person bends and reaches: it
+    # must stay put on the page, so the person's movement shows against it.
+    roller = [p.name for p in sample_frames()[0].parts].index("roller")
+
+    def roller_boxes(d: Drawing) -> list[tuple[float, float, float, float]]:
+        return [bounds(_shape_ops(d, f"f{k}p{roller}")[0].shape) for k in range(3)]
+
+    column = roller_boxes(drawing_of("side-left", 300, 1200))
+    assert len({x0 for x0, _, _, _ in column}) == 1 and len({y0 for _, y0, _, _ in column}) == 3
+    row = roller_boxes(drawing_of("side-left"))
+    assert len({y0 for _, y0, _, _ in row}) == 1 and len({x0 for x0, _, _, _ in row}) == 3
+
+
 def test_content_stays_inside_the_picture_and_coordinates_are_rounded():
     drawing = drawing_of("three-quarter", card=True)
     for op in drawing.ops:

@@ -102,16 +102,3 @@ def test_a_position_without_its_prop_is_an_error(project):
     _edit(project, "- base: kneel-sit", "- base: sitting")
     problems = _problems(project)
     assert any("'sitting' needs a chair" in p for p in problems), problems
-
-
-def test_a_back_marked_in_a_view_of_the_front_is_a_warning(project):
-    # Kneeling upright, seen from the front: the stripes of "low back" would lie on the belly.
-    _edit(project, "view: side-left", "view: front")
-    _edit(project, "joints: {trunk flexion: 35, both hips flexion: 120, both shoulders flexion: 170}", "joints: {both shoulders flexion: 170}")
-    _edit(project, "contacts: [shins on floor, tops of feet on floor, palms on floor]", "contacts: [shins on floor, tops of feet on floor]")
-    [warning] = [str(w) for w in load_content(project / "content").warnings]
-    assert f"childs-pose.yaml{_position(project, 'low back]')}" in warning
-    assert "'low back' is marked, but this view looks at the front of the body" in warning
-    # Seen from the side, the same marking shows on the back: no warning.
-    _edit(project, "view: front", "view: side-left")
-    assert load_content(project / "content").warnings == []
