@@ -110,6 +110,7 @@ SIDED_SITES: dict[str, tuple[tuple[str, Point], ...]] = {
     "front of thigh": (("thigh", (7.3, 0.0, -6.0)), ("thigh", (5.7, 0.0, -36.0))),
     "outside of knee": (("thigh", (0.0, 5.3, -THIGH)),),
     "palm": (("hand", (-2.5, 0.0, -4.0)), ("hand", (-2.1, 0.0, -13.5))),
+    "back of hand": (("hand", (2.5, 0.0, -4.0)), ("hand", (2.1, 0.0, -13.5))),  # palm up, as under a foot
     "hand": (("hand", (-2.4, 0.0, -8.0)),),
     "forearm": (("forearm", (-3.4, 0.0, -4.0)), ("forearm", (-2.7, 0.0, -FOREARM + 1.0))),
     "elbow": (("upper arm", (-3.7, 0.0, -UPPER_ARM)),),

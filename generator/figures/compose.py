@@ -3,7 +3,7 @@
 A picture is one or more frames seen by one camera. All frames share one scale, so a pose that
 looks bigger is bigger; frames in a row share the height of the floor, and frames stacked in a
 column share the x axis, so a prop that stays put lines up and the body's shift against it shows.
-Within a frame the order is: ghost, floor, thick contours of every body and prop part (pass 1:
+Within a frame the order is: floor, ghost, thick contours of every body and prop part (pass 1:
 only the outer silhouette survives pass 2), fills with thin lines in painter's order (pass 2),
 then arrows with a halo. Coordinates are pixels at 1×, y down, rounded to 0.1 px.
 """
@@ -322,8 +322,9 @@ _FILL = {"body": ("body", "outline"), "accent": ("accent", "outline"), "prop": (
 
 
 def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _Map, style: Style,
-              tag: str) -> list[Op]:
-    """Floor parts, pass 1 (contours) and pass 2 (fills) of one frame's parts."""
+              tag: str, ghost: Sequence[Op] = ()) -> list[Op]:
+    """Floor parts, the ghost (on the mat, not under it), pass 1 (contours) and pass 2 (fills) of
+    one frame's parts."""
     order = paint_order(parts, camera)
     px = {i: m.shape(shapes[i]) for i in order}
     ref = {i: f"{tag}{i}" for i in order}
@@ -331,6 +332,7 @@ def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _
     for i in order:
         if parts[i].role == "floor":
             ops.append(ShapeOp(px[i], "mat", "floor", style.stroke, ref=ref[i]))
+    ops += ghost
     solid = [i for i in order if parts[i].role != "floor"]
     for i in solid:
         colour = "prop_outline" if parts[i].role == "prop" else "outline"
@@ -369,10 +371,9 @@ def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: i
         if g.floor_y is not None:
             fy = _r(oy - scale * g.floor_y)
             ops.append(LineOp(((_r(cx0), fy), (_r(cx0 + cw), fy)), "floor", style.stroke))
-        if frame.ghost:
-            for i in paint_order(frame.ghost, camera):
-                ops.append(ShapeOp(m.shape(g.ghost_shapes[i]), "ghost_fill", "ghost_outline", style.stroke))
-        ops += _part_ops(frame.parts, g.shapes, camera, m, style, f"f{k}p")
+        ghost = [ShapeOp(m.shape(g.ghost_shapes[i]), "ghost_fill", "ghost_outline", style.stroke)
+                 for i in paint_order(frame.ghost, camera)] if frame.ghost else []
+        ops += _part_ops(frame.parts, g.shapes, camera, m, style, f"f{k}p", ghost)
         for arrow, pts in g.arrows:
             ops += _arrow_ops(arrow, pts, m, style)
         if frame.label:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from generator.figures import body
+from generator.figures import kinematics as kin
+from generator.figures.solve import solve
 from generator.load.content import load_content
 from generator.load.problems import ContentError
-from generator.model.pose import SIDED_SITES, TRUNK_SITES, parse_contact, parse_joint, parse_site
+from generator.model.pose import SIDED_SITES, TRUNK_SITES, Pose, Prop, parse_contact, parse_joint, parse_site
 
 
 def test_joint_motions_read_like_a_goniometry_chart():
@@ -102,3 +105,18 @@ def test_a_position_without_its_prop_is_an_error(project):
     _edit(project, "- base: kneel-sit", "- base: sitting")
     problems = _problems(project)
     assert any("'sitting' needs a chair" in p for p in problems), problems
+
+
+def test_backs_of_hands_on_the_floor_turn_the_palms_up():
+    # Hands slid palm up under the front of the feet, as in "pull from under your feet".
+    assert parse_site("backs of hands") == ("back of hand", ("left", "right"))
+    joints = {"both hips abduction": 35, "low back flexion": 50, "upper back flexion": 45, "both hips flexion": 100,
+              "both shoulders flexion": 125, "both wrists flexion": 90}
+    contacts = ["buttocks on chair seat", "heels on floor", "left toes on left hand", "right toes on right hand", "backs of hands on floor"]
+    pose = Pose(base="sitting", joints=joints, replace_contacts=True, contacts=contacts)
+    solved = solve(pose, [Prop(kind="chair", at=(-4, 0))])
+    assert solved.misses == ()
+    segments = kin.segments(np.array(solved.q))
+    for side in ("left", "right"):
+        palm_normal = -segments[f"{side} hand"].rotation[:, 0]  # the palm is on the hand's -x side
+        assert palm_normal[2] > 0.7, (side, palm_normal)
