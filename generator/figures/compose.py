@@ -343,19 +343,28 @@ def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _
     return ops
 
 
+def _badge_radius(style: Style) -> float:
+    return 0.8 * style.label_size
+
+
+def _plan(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: int, style: Style):
+    """The frames' geometry, their shared extent (x0, y0, x1, y1), the room above for the frame
+    numbers, and the grid ``_layout`` picks."""
+    with_floor = camera.elevation <= 15.0
+    geos = [_frame_geometry(f, camera, with_floor) for f in frames]
+    x0, y0, x1, y1 = _span(geos)
+    top = 2 * _badge_radius(style) + 6 if any(f.label for f in frames) else style.margin
+    layout = _layout([g.box[2] - g.box[0] for g in geos], x1 - x0, y1 - y0, width_px, height_px, style, top)
+    return geos, (x0, y0, x1, y1), top, layout
+
+
 def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: int,
             style: Style = PAGE) -> Drawing:
     """Lay out the frames of one picture in a grid at one shared scale and style them."""
     if not frames:
         raise ValueError("a picture needs at least one frame")
-    with_floor = camera.elevation <= 15.0
-    geos = [_frame_geometry(f, camera, with_floor) for f in frames]
-    # One vertical extent for every frame, so the floor sits at the same height in each cell.
-    x0, y0, x1, y1 = _span(geos)
-    badge_r = 0.8 * style.label_size
-    top = 2 * badge_r + 6 if any(f.label for f in frames) else style.margin
-    widths = [g.box[2] - g.box[0] for g in geos]
-    scale, rows, cols, cw, ch, gap = _layout(widths, x1 - x0, y1 - y0, width_px, height_px, style, top)
+    geos, (x0, y0, x1, y1), top, (scale, rows, cols, cw, ch, gap) = _plan(frames, camera, width_px, height_px, style)
+    badge_r = _badge_radius(style)
     drawing = Drawing(width_px, height_px, hatch_spacing=style.hatch_spacing, hatch_width=style.hatch_width)
     ops = drawing.ops
     for k, (frame, g) in enumerate(zip(frames, geos, strict=True)):
@@ -393,12 +402,7 @@ def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: i
 def frame_scale(drawing_frames: Sequence[Frame], camera: Camera, width_px: int, height_px: int,
                 style: Style = PAGE) -> float:
     """The px-per-cm scale ``compose`` uses for these frames (for tests and size checks)."""
-    with_floor = camera.elevation <= 15.0
-    geos = [_frame_geometry(f, camera, with_floor) for f in drawing_frames]
-    x0, y0, x1, y1 = _span(geos)
-    badge_r = 0.8 * style.label_size
-    top = 2 * badge_r + 6 if any(f.label for f in drawing_frames) else style.margin
-    return _layout([g.box[2] - g.box[0] for g in geos], x1 - x0, y1 - y0, width_px, height_px, style, top)[0]
+    return _plan(drawing_frames, camera, width_px, height_px, style)[3][0]
 
 
 def silhouette_mask(frame: Frame, camera: Camera, size: int | tuple[int, int]) -> np.ndarray:
