@@ -249,7 +249,8 @@ def _layout(widths: list[float], span: float, tall: float, width: float, height:
         ch = (height - (rows - 1) * gap) / rows
         inner_w = cw - 2 * style.margin
         inner_h = ch - style.margin - max(style.margin, top)
-        scale = min(min(inner_w / max(w if cols > 1 else span, 1e-6), inner_h / max(tall, 1e-6)) for w in widths)
+        widest = span if cols == 1 else max(widths)
+        scale = min(inner_w / max(widest, 1e-6), inner_h / max(tall, 1e-6))
         if best is None or scale > best[0] + 1e-9:
             best = (scale, rows, cols, cw, ch, gap)
     assert best is not None
