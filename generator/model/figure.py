@@ -24,9 +24,15 @@ class Figure(Strict):
     src: str | None = Field(None, description="For `kind: photo`: the photo's path inside site_assets/, e.g. `photos/lunge.jpg`.")
 
     @property
+    def stretched_parts(self) -> tuple[str, ...]:
+        """The parts the drawing marks as stretched, in the order first marked, each once."""
+        frames = self.pose.frames if self.pose is not None else []
+        return tuple(dict.fromkeys(part for frame in frames for part in frame.highlight))
+
+    @property
     def marks_stretch(self) -> bool:
         """Whether the drawing marks a part being stretched (the page then says what the stripes mean)."""
-        return self.pose is not None and any(frame.highlight for frame in self.pose.frames)
+        return bool(self.stretched_parts)
 
     @model_validator(mode="after")
     def _matches_kind(self) -> Figure:

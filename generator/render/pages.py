@@ -36,7 +36,7 @@ from generator.render.reuse import Reuse, digest, values_digest
 from generator.render.service_worker import SERVICE_WORKER
 from generator.render.structured_data import exercise_jsonld
 from generator.render.webapp import MANIFEST_SRC, THEME_COLOUR, icon_file
-from generator.render.wording import words
+from generator.render.wording import listing, words
 
 QR_SCRIPT = urls.asset("vendor/qrcode-generator-2.0.4/qrcode.js")  # self-hosted, for QR codes drawn in the browser
 NOTE_MAX = 140  # characters: the note travels in the card's URL and its QR code
@@ -79,6 +79,7 @@ def _environment(language: str) -> Environment:
     env.filters["dosage_line"] = lambda d: dosage_text.line(d, language)
     env.filters["dosage_phrases"] = lambda d: dosage_text.phrases(d, language)
     env.filters["dosage_short"] = lambda d: dosage_text.line(d, language, short=True)
+    env.filters["listing"] = lambda items: listing(items, language)
     env.globals["w"] = words(language)
     env.globals["anchor"] = urls.anchor
     return env

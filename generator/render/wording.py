@@ -31,7 +31,9 @@ EN = MappingProxyType(
         "when": "When to use it",
         "pictures": "Pictures",
         "picture_coming": "Picture coming soon",
-        "stripes": "Striped: the part this stretches.",
+        # Names the part: seen from above, a marked back lies under the person and the stripes land on the chest
+        "stripes": "Striped: your {parts}, which this stretches.",
+        "and": "and",
         "picture_credit": "Pictures by {credit}, licence {licence}. Drawn for this guide; no photos from the source article are used.",
         "source": "Where this comes from",
         "source_line": "Based on “{title}” by {author}, {publisher}, {date}. Rewritten in plain words for this guide.",
@@ -312,6 +314,13 @@ SHORT_CATALOGUES = {"en": EN_SHORT}
 def words(language: str = "en") -> MappingProxyType:
     """The catalogue for ``language``."""
     return CATALOGUES[language]
+
+
+def listing(items: tuple[str, ...] | list[str], language: str = "en") -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {words(language)['and']} {items[-1]}"
 
 
 def short_words(language: str = "en") -> ChainMap[str, str]:
