@@ -35,6 +35,26 @@ FILE_MODE = _default_mode()  # what open() would give a new file (mkstemp makes 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file, flushed to disk, and a rename: a
     reader (or the next build, after this one is killed) sees the old file or the new one whole."""
+    _through_temporary(path, data, lambda temporary: os.replace(temporary, path))
+
+
+def write_once(path: Path, data: bytes) -> None:
+    """Like ``write_atomic`` for a file named by its content, but an existing file is kept: two
+    builds that render the same figure at once both succeed, and a site's hard link to the first
+    copy stays a link into the cache (a rename would leave it pointing at a file the cache no
+    longer holds)."""
+
+    def link(temporary: str) -> None:
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # the same bytes, written by another build first
+        Path(temporary).unlink()
+
+    _through_temporary(path, data, link)
+
+
+def _through_temporary(path: Path, data: bytes, publish: Callable[[str], None]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.tmp-")
     try:
@@ -43,7 +63,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.flush()
             os.fchmod(stream.fileno(), path.stat().st_mode & 0o777 if path.exists() else FILE_MODE)
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        publish(temporary)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from PIL import Image
 
-from generator.figures.parallel import parallel_map, write_atomic
+from generator.figures.parallel import parallel_map, write_once
 from generator.figures.photo import PhotoInfo, resized, upright
 from generator.figures.picture import ASPECT, CARD_SIZE, PRINT_WIDTH, WEB_WIDTH, draw_outputs
 from generator.figures.solve import Solved, solve_all
@@ -178,7 +178,7 @@ class FigureStore:
                 self.files[urls.figure_file(exercise_id, figure.id, variant)] = folder / urls.FIGURE_FILES[variant].format(figure="f")
         for folder, outputs in zip(todo, parallel_map(_render, list(todo.values())), strict=True):
             for variant, data in outputs.items():
-                write_atomic(folder / urls.FIGURE_FILES[variant].format(figure="f"), data)
+                write_once(folder / urls.FIGURE_FILES[variant].format(figure="f"), data)
             _COMPLETE.add(folder)
             self.drawn += 1
         return self.files

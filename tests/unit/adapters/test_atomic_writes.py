@@ -13,7 +13,7 @@ import pytest
 
 from generator.adapters import cli
 from generator.figures import parallel
-from generator.figures.parallel import write_atomic
+from generator.figures.parallel import write_atomic, write_once
 
 
 class Killed(BaseException):
@@ -145,3 +145,17 @@ def test_a_killed_builds_leftovers_are_cleared(tmp_path):
     cli._recover(tmp_path / "site")
     assert contents(tmp_path / "site") == contents_of("old")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_cached_figure_is_written_once_and_a_link_to_it_stays_in_the_cache(tmp_path):
+    # Two builds (or two test workers) that render the same figure at once: the second write must
+    # not replace the file that the first build's site already links to.
+    cached, site_copy = tmp_path / "cache" / "abc" / "f.webp", tmp_path / "site" / "f.webp"
+    write_once(cached, b"drawn")
+    site_copy.parent.mkdir()
+    os.link(cached, site_copy)
+    write_once(cached, b"drawn")
+    assert cached.read_bytes() == b"drawn" and os.path.samefile(cached, site_copy)
+    assert sorted(p.name for p in cached.parent.iterdir()) == ["f.webp"]  # no temporary file left
+    write_atomic(cached, b"drawn")  # what a rename does instead
+    assert not os.path.samefile(cached, site_copy)
