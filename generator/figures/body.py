@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.figures.primitives import Patch
+
 HEIGHT = 175.0
 H = HEIGHT
 
@@ -78,6 +80,11 @@ LIMB_PARTS: dict[str, Cone] = {
 }
 # Which segment's frame each part is drawn in (the nose moves with the head).
 PART_SEGMENT = {"nose": "head"}
+
+# Short hair over the back and top of the head, painted darker: from behind or above, a plain head
+# gave blind readers no clue which way the person faces. The hairline runs from the top of the
+# forehead over the ears to the nape (in the head's own unit-sphere coordinates, x forward, z up).
+HAIR = Patch("head", (-0.55, 0.0, 0.83), 0.0, "hair")
 
 PART_NAMES = tuple(TRUNK_PARTS) + tuple(f"{side} {limb}" for side in SIDES for limb in LIMB_PARTS)
 

@@ -18,8 +18,8 @@ import numpy as np
 
 from generator.figures.camera import Camera
 from generator.figures.order import paint_order
-from generator.figures.outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, bounds, contains, outline
-from generator.figures.primitives import Arrow3D, Cylinder, Ellipsoid, Frame, Part, RoundCone
+from generator.figures.outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, bounds, contains, outline, patch_outline
+from generator.figures.primitives import Arrow3D, Cylinder, Ellipsoid, Frame, Part, Patch, RoundCone
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "background": "#ffffff",
         "outline": "#1d1d1f",
         "body": "#f3f1ee",
+        "hair": "#86827d",
         # The stretched part: a pale tint of the body with stripes in the accent colour (a solid
         # orange part with dark stripes was taken for a ball by blind readers)
         "accent": "#ffe3d1",
@@ -70,6 +71,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "background": "#1e2129",
         "outline": "#e8e8e8",
         "body": "#3a3b3f",
+        "hair": "#8c8a86",
         "accent": "#4a3426",
         "hatch": "#fb923c",
         "prop": "#2c3642",
@@ -319,13 +321,13 @@ def _arrow_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[O
     return ops
 
 
-_FILL = {"body": ("body", "outline"), "accent": ("accent", "outline"), "prop": ("prop", "prop_outline")}
+_FILL = {"body": ("body", "outline"), "hair": ("hair", "outline"), "accent": ("accent", "outline"), "prop": ("prop", "prop_outline")}
 
 
 def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _Map, style: Style,
-              tag: str, ghost: Sequence[Op] = ()) -> list[Op]:
+              tag: str, ghost: Sequence[Op] = (), patches: Sequence[Patch] = ()) -> list[Op]:
     """Floor parts, the ghost (on the mat, not under it), pass 1 (contours) and pass 2 (fills) of
-    one frame's parts."""
+    one frame's parts, each part's patches painted right after it."""
     order = paint_order(parts, camera)
     px = {i: m.shape(shapes[i]) for i in order}
     ref = {i: f"{tag}{i}" for i in order}
@@ -341,7 +343,16 @@ def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _
     for i in solid:
         fill, stroke = _FILL[parts[i].role]
         ops.append(ShapeOp(px[i], fill, stroke, style.stroke, parts[i].role == "accent", ref[i]))
+        ops += [ShapeOp(m.shape(Polygon2D(pts)), *_FILL[p.role], style.stroke)
+                for p in patches if p.host == parts[i].name
+                if (pts := _patch_points(parts[i], p, camera)) is not None]
     return ops
+
+
+def _patch_points(host: Part, patch: Patch, camera: Camera) -> np.ndarray | None:
+    if not isinstance(host.volume, Ellipsoid):
+        raise TypeError(f"a patch needs an ellipsoid to lie on, not the {host.name}")
+    return patch_outline(host.volume, patch.normal, patch.level, camera)
 
 
 def _badge_radius(style: Style) -> float:
@@ -383,7 +394,7 @@ def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: i
             ops.append(LineOp(((_r(cx0), fy), (_r(cx0 + cw), fy)), "floor", style.stroke))
         ghost = [ShapeOp(m.shape(g.ghost_shapes[i]), "ghost_fill", "ghost_outline", style.stroke)
                  for i in paint_order(frame.ghost, camera)] if frame.ghost else []
-        ops += _part_ops(frame.parts, g.shapes, camera, m, style, f"f{k}p", ghost)
+        ops += _part_ops(frame.parts, g.shapes, camera, m, style, f"f{k}p", ghost, frame.patches)
         for arrow, pts in g.arrows:
             ops += _arrow_ops(arrow, pts, m, style)
         if frame.label:

@@ -57,7 +57,8 @@ class Ellipse2D:
 
 @dataclass(frozen=True, eq=False)
 class Polygon2D:
-    """A convex polygon, (N, 2) points in order (either orientation)."""
+    """A polygon, (N, 2) points in order (either orientation). Every outline of a volume is
+    convex; only a painted surface patch (``patch_outline``) may not be."""
 
     points: np.ndarray
 
@@ -136,6 +137,80 @@ def outline(volume: Volume, camera: Camera) -> Shape2D:
         pts = np.concatenate([a + ring, b + ring])
         return Polygon2D(convex_hull(camera.project(pts)))
     raise TypeError(f"not a volume: {type(volume).__name__}")
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / float(np.linalg.norm(v))
+
+
+def _circle(c: np.ndarray, a: np.ndarray, b: np.ndarray, start: float, end: float, n: int) -> np.ndarray:
+    """Points c + a·cos t + b·sin t for t from ``start`` to ``end``."""
+    t = np.linspace(start, end, n)[:, None]
+    return c + a * np.cos(t) + b * np.sin(t)
+
+
+def patch_outline(ell: Ellipsoid, normal: tuple[float, float, float], level: float, camera: Camera,
+                  samples: int = 48) -> np.ndarray | None:
+    """The part of an ellipsoid's surface where u·normal ≥ level that the camera sees, as a screen
+    polygon (N, 2), or None when none of it shows.
+
+    Worked on the unit sphere the ellipsoid is stretched from (surface = centre + axesᵀ·u): the
+    seen half is u·w ≥ 0, w ∝ axes⁻ᵀ·toward, and its rim is the outline. The patch's edge is the
+    circle where the plane u·normal = level cuts the sphere. The polygon runs along the rim while
+    it is inside the patch, then back along the seen arc of that circle."""
+    axes = np.asarray(ell.axes, dtype=float)
+    n = _unit(np.asarray(normal, dtype=float))
+    w = _unit(np.linalg.solve(axes.T, camera.toward))
+    along = float(n @ w)
+    across = n - along * w  # the normal's part in the rim's plane
+    m = float(np.linalg.norm(across))
+    r = math.sqrt(max(0.0, 1.0 - level * level))
+    full = 2 * math.pi
+
+    def screen(u: np.ndarray) -> np.ndarray:
+        return camera.project(np.asarray(ell.centre, dtype=float) + u @ axes)
+
+    if m > abs(level) + 1e-9:
+        # The edge crosses the rim at ±alpha from where the normal leans out of the seen half.
+        d0 = across / m
+        d1 = np.cross(w, d0)
+        alpha = math.acos(level / m)
+        rim = _circle(np.zeros(3), d0, d1, -alpha, alpha, samples)
+        f1 = _unit(w - along * n)
+        f2 = np.cross(n, f1)
+        beta = math.acos(max(-1.0, min(1.0, -level * along / (r * m))))
+        edge = _circle(level * n, r * f1, r * f2, beta, -beta, samples)
+        if np.linalg.norm(edge[0] - rim[-1]) > np.linalg.norm(edge[-1] - rim[-1]):
+            edge = edge[::-1]
+        return screen(np.concatenate([rim, edge[1:-1]]))
+    # The edge misses the rim: the patch holds all of the rim (level < -m) or none of it.
+    rim_inside = level < 0
+    edge_seen = level * along > 0
+    if not edge_seen:
+        return screen(_circle(np.zeros(3), *_rim_axes(w), 0.0, full, 2 * samples)[:-1]) if rim_inside else None
+    f1 = _unit(np.cross(n, _rim_axes(n)[0]))
+    f2 = np.cross(n, f1)
+    edge = screen(_circle(level * n, r * f1, r * f2, 0.0, full, 2 * samples))
+    if not rim_inside:
+        return edge[:-1]  # a small patch facing the viewer
+    # The whole seen half but a hole: outline, then the hole the other way round (a keyhole).
+    rim = screen(_circle(np.zeros(3), *_rim_axes(w), 0.0, full, 2 * samples))
+    if _signed_area(rim) * _signed_area(edge) > 0:
+        edge = edge[::-1]
+    start = int(np.argmin(np.linalg.norm(edge - rim[0], axis=1)))
+    return np.concatenate([rim, np.roll(edge[:-1], -start, axis=0), edge[start:start + 1]])
+
+
+def _rim_axes(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Two unit vectors spanning the plane perpendicular to ``w``."""
+    helper = np.array([1.0, 0.0, 0.0]) if abs(w[0]) < 0.9 else np.array([0.0, 1.0, 0.0])
+    a = _unit(np.cross(w, helper))
+    return a, np.cross(w, a)
+
+
+def _signed_area(pts: np.ndarray) -> float:
+    x, y = pts[:, 0], pts[:, 1]
+    return 0.5 * float(np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Literal
 import numpy as np
 
 Vec = np.ndarray  # shape (3,), float
-Role = Literal["body", "accent", "prop", "floor"]
+Role = Literal["body", "hair", "accent", "prop", "floor"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,20 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Patch:
+    """A region of one part's surface painted in its own colour, such as hair on the head.
+
+    The host must be an ellipsoid, centre + axesᵀ·u with |u| = 1; the patch is where
+    u·``normal`` ≥ ``level`` (``normal`` in those same u coordinates), so it follows the part as it
+    turns. Only painted: it has no volume of its own."""
+
+    host: str
+    normal: tuple[float, float, float]
+    level: float
+    role: Role
+
+
+@dataclass(frozen=True)
 class Arrow3D:
     """A movement arrow in the scene. ``kind``: straight (one head), both (two heads), or curved
     (an arc about ``centre`` from ``a`` to ``b``, the way the shorter turn goes unless ``long``)."""
@@ -90,3 +104,4 @@ class Frame:
     arrows: tuple[Arrow3D, ...] = ()
     label: str = ""
     ghost: tuple[Part, ...] = ()  # a faint earlier position drawn underneath
+    patches: tuple[Patch, ...] = ()  # painted on their host parts, right after them

@@ -98,9 +98,10 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Fra
         floor = (mat,) if camera.elevation > 15 and not any(p.role == "floor" for p in props) else ()
         arrows = tuple(_arrow(a, segs, camera) for a in pose.arrows)
         label = pose.label or (str(i + 1) if numbered else "")
-        out.append(Frame(floor + props + people, arrows, label))
+        out.append(Frame(floor + props + people, arrows, label, patches=(body.HAIR,)))
     if drawing.ghost:
-        return [Frame(out[1].parts, out[1].arrows, out[1].label, ghost=tuple(p for p in out[0].parts if p.role in ("body", "accent")))]
+        ghost = tuple(p for p in out[0].parts if p.role in ("body", "accent"))
+        return [Frame(out[1].parts, out[1].arrows, out[1].label, ghost=ghost, patches=out[1].patches)]
     return out
 
 

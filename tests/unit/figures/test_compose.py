@@ -271,6 +271,7 @@ def contrast(a: str, b: str) -> float:
 MEANINGFUL = [
     ("outline", "background"),  # the silhouette
     ("outline", "body"),  # lines between overlapping parts
+    ("hair", "body"),  # which way the head faces, from behind or above
     ("hatch", "body"),  # the stripes that mark the stretched part, against the unmarked body
     ("hatch", "accent"),  # the stripes against the stretched part's tint
     ("arrow", "background"),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from generator.figures.compose import compose
+from generator.figures.outline import Ellipse2D
 from generator.figures.picture import draw_outputs
 from generator.figures.scene import camera_for, card_frame, frames
 from generator.model import Figure
@@ -34,6 +37,29 @@ def test_a_ghost_draws_the_start_faintly_under_the_end():
     assert frame.label == "" and len(frame.ghost) == 18
     ops = compose([frame], camera_for(drawing(ghost=True)), 400, 250).ops
     assert any(getattr(op, "fill", None) == "ghost_fill" for op in ops)
+
+
+def _hair_share(view: str) -> float:
+    """How much of the drawn head the hair covers, seen from a named view (standing upright)."""
+    d = PoseDrawing.model_validate({"view": view, "frames": [{"base": "standing"}]})
+    ops = compose(frames(d), camera_for(d), 600, 600).ops
+    [k] = [i for i, op in enumerate(ops) if getattr(op, "fill", None) == "hair"]
+    # Painted right after the head's fill, so parts nearer the viewer still cover it.
+    head = ops[k - 1]
+    assert head.fill == "body" and isinstance(head.shape, Ellipse2D)
+    return _area(ops[k].shape.points) / (math.pi * head.shape.rx * head.shape.ry)
+
+
+def _area(pts) -> float:
+    x, y = np.asarray(pts)[:, 0], np.asarray(pts)[:, 1]
+    return abs(0.5 * float(np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y)))
+
+
+def test_hair_shows_which_way_the_head_faces():
+    # From behind the head is mostly hair; from the front, a band over the forehead; from the side,
+    # the back half: a reader can tell a head's back from its front in every view.
+    back, front, side = (_hair_share(v) for v in ("back", "front", "side-left"))
+    assert back > 0.7 and front < 0.35 and 0.35 < side < 0.65
 
 
 def test_the_card_shows_the_hold():
