@@ -4,6 +4,7 @@ exercise, a patient printing a card. What they see, where they see it."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -83,7 +84,9 @@ def test_search_knows_patients_words_for_leg_symptoms(browser, guide_url, query,
     search(page, guide_url, query)
     first = page.locator(".md-search-result__item a").first
     first.wait_for(state="visible", timeout=10_000)
-    assert "leg" in page.locator(".md-search-result__item").first.inner_text()  # the leg stop rule is shown
+    # The leg stop rule is shown. Results update with every key typed, so wait for the last
+    # query's list (a loaded machine can show the results for "sciati" first).
+    expect(page.locator(".md-search-result__item").first).to_contain_text("leg", timeout=10_000)
     snippet, title = page.locator(".md-search-result__item").first.evaluate(
         "el => [getComputedStyle(el.querySelector('article li, article p') || el).color, getComputedStyle(el.querySelector('h1, h2')).color]")
     assert snippet == title  # readable: snippets in full-strength text, not faded
