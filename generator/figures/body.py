@@ -68,7 +68,7 @@ TRUNK_PARTS: dict[str, Blob | Cone] = {
     "chest": Blob((1.0, 0.0, 14.0), (11.0, 15.5, 16.0)),
     "neck": Cone((0.0, 0.0, -2.0), (0.0, 0.0, NECK_LENGTH), 5.6, 5.0),
     "head": Blob((2.0, 0.0, 7.0), (10.0, 7.8, 11.3)),
-    "nose": Cone((10.0, 0.0, 4.0), (13.6, 0.0, 2.2), 1.9, 1.4),  # shows which way the head faces
+    "nose": Cone((10.9, 0.0, 7.5), (12.6, 0.0, 4.4), 1.4, 1.3),  # shows which way the head faces
 }
 LIMB_PARTS: dict[str, Cone] = {
     "upper arm": Cone((0.0, 0.0, 0.0), (0.0, 0.0, -UPPER_ARM), 4.6, 3.7),

@@ -50,7 +50,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "background": "#ffffff",
         "outline": "#1d1d1f",
         "body": "#f3f1ee",
-        "hair": "#86827d",
+        "hair": "#6b645d",
         # The stretched part: a pale tint of the body with stripes in the accent colour (a solid
         # orange part with dark stripes was taken for a ball by blind readers)
         "accent": "#ffe3d1",
@@ -343,16 +343,23 @@ def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _
     for i in solid:
         fill, stroke = _FILL[parts[i].role]
         ops.append(ShapeOp(px[i], fill, stroke, style.stroke, parts[i].role == "accent", ref[i]))
-        ops += [ShapeOp(m.shape(Polygon2D(pts)), *_FILL[p.role], style.stroke)
-                for p in patches if p.host == parts[i].name
-                if (pts := _patch_points(parts[i], p, camera)) is not None]
+        ops += [op for p in patches if p.host == parts[i].name for op in _patch_ops(parts[i], p, camera, m, style)]
     return ops
 
 
-def _patch_points(host: Part, patch: Patch, camera: Camera) -> np.ndarray | None:
+def _patch_ops(host: Part, patch: Patch, camera: Camera, m: _Map, style: Style) -> list[Op]:
+    """A patch filled, then its edge drawn as a thin line (its rim is the host's outline)."""
     if not isinstance(host.volume, Ellipsoid):
         raise TypeError(f"a patch needs an ellipsoid to lie on, not the {host.name}")
-    return patch_outline(host.volume, patch.normal, patch.level, camera)
+    seen = patch_outline(host.volume, patch.normal, patch.level, camera)
+    if seen is None:
+        return []
+    area, edge = seen
+    fill, stroke = _FILL[patch.role]
+    ops: list[Op] = [ShapeOp(m.shape(Polygon2D(area)), fill, None, 0.0)]
+    if len(edge) > 1:
+        ops.append(LineOp(tuple(m.xy(x, y) for x, y in edge), stroke, style.stroke))
+    return ops
 
 
 def _badge_radius(style: Style) -> float:

@@ -150,9 +150,11 @@ def _circle(c: np.ndarray, a: np.ndarray, b: np.ndarray, start: float, end: floa
 
 
 def patch_outline(ell: Ellipsoid, normal: tuple[float, float, float], level: float, camera: Camera,
-                  samples: int = 48) -> np.ndarray | None:
+                  samples: int = 48) -> tuple[np.ndarray, np.ndarray] | None:
     """The part of an ellipsoid's surface where u·normal ≥ level that the camera sees, as a screen
-    polygon (N, 2), or None when none of it shows.
+    polygon (N, 2), and the seen part of its edge as a polyline (M, 2; empty when the edge is
+    hidden); None when none of the patch shows. The polygon may be concave (a crescent), so it is
+    filled but not stroked; the polyline is the line to draw.
 
     Worked on the unit sphere the ellipsoid is stretched from (surface = centre + axesᵀ·u): the
     seen half is u·w ≥ 0, w ∝ axes⁻ᵀ·toward, and its rim is the outline. The patch's edge is the
@@ -182,23 +184,23 @@ def patch_outline(ell: Ellipsoid, normal: tuple[float, float, float], level: flo
         edge = _circle(level * n, r * f1, r * f2, beta, -beta, samples)
         if np.linalg.norm(edge[0] - rim[-1]) > np.linalg.norm(edge[-1] - rim[-1]):
             edge = edge[::-1]
-        return screen(np.concatenate([rim, edge[1:-1]]))
+        return screen(np.concatenate([rim, edge[1:-1]])), screen(edge)
     # The edge misses the rim: the patch holds all of the rim (level < -m) or none of it.
     rim_inside = level < 0
     edge_seen = level * along > 0
     if not edge_seen:
-        return screen(_circle(np.zeros(3), *_rim_axes(w), 0.0, full, 2 * samples)[:-1]) if rim_inside else None
+        return (screen(_circle(np.zeros(3), *_rim_axes(w), 0.0, full, 2 * samples)[:-1]), np.zeros((0, 2))) if rim_inside else None
     f1 = _unit(np.cross(n, _rim_axes(n)[0]))
     f2 = np.cross(n, f1)
     edge = screen(_circle(level * n, r * f1, r * f2, 0.0, full, 2 * samples))
     if not rim_inside:
-        return edge[:-1]  # a small patch facing the viewer
+        return edge[:-1], edge  # a small patch facing the viewer
     # The whole seen half but a hole: outline, then the hole the other way round (a keyhole).
     rim = screen(_circle(np.zeros(3), *_rim_axes(w), 0.0, full, 2 * samples))
     if _signed_area(rim) * _signed_area(edge) > 0:
         edge = edge[::-1]
     start = int(np.argmin(np.linalg.norm(edge - rim[0], axis=1)))
-    return np.concatenate([rim, np.roll(edge[:-1], -start, axis=0), edge[start:start + 1]])
+    return np.concatenate([rim, np.roll(edge[:-1], -start, axis=0), edge[start:start + 1]]), edge
 
 
 def _rim_axes(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

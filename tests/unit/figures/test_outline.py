@@ -274,12 +274,19 @@ def test_patch_outline_is_the_seen_part_of_the_surface_region(cam, level):
     gx, gy = np.meshgrid(x0 + g * (x1 - x0), y0 + g * (y1 - y0))
     xy = np.stack([gx.ravel(), gy.ravel()], 1)
     truth = _seen_in_patch(ELLIPSOID, PATCH_NORMAL, level, cam, xy)
-    pts = patch_outline(ELLIPSOID, PATCH_NORMAL, level, cam)
-    drawn = np.zeros(len(xy), dtype=bool) if pts is None else _inside_even_odd(pts, xy)
+    seen = patch_outline(ELLIPSOID, PATCH_NORMAL, level, cam)
+    drawn = np.zeros(len(xy), dtype=bool) if seen is None else _inside_even_odd(seen[0], xy)
     covered = contains(shape, xy)
     # Samples right on an edge may fall either way; everywhere else the two agree.
     assert (drawn == truth)[covered].mean() >= 0.985
     assert not (drawn & ~covered).any()  # the patch never leaves its part's outline
+    if seen is not None and len(seen[1]) > 4:
+        # The drawn line is the patch's edge: the surface seen under it lies on the cutting plane
+        # (its ends, where the view grazes the surface, are left out).
+        line = seen[1][2:-2]
+        depth = front_depth(ELLIPSOID, cam, line)
+        u = np.linalg.solve(ELLIPSOID.axes.T, (cam.unproject(line, depth) - ELLIPSOID.centre).T).T
+        assert np.abs(u @ (np.asarray(PATCH_NORMAL) / np.linalg.norm(PATCH_NORMAL)) - level).max() < 0.02
 
 
 def _axes_towards(direction) -> Ellipsoid:
@@ -298,10 +305,12 @@ def test_a_patch_seen_straight_on_or_from_straight_behind(level, expected):
     cam = Camera(0.0, 90.0)
     ell = _axes_towards((0.0, 0.0, 1.0) if towards else (0.0, 0.0, -1.0))
     assert np.allclose(ell.axes.T @ (np.asarray(PATCH_NORMAL) / np.linalg.norm(PATCH_NORMAL)), [0, 0, 10 if towards else -10])
-    pts = patch_outline(ell, PATCH_NORMAL, level, cam)
+    seen = patch_outline(ell, PATCH_NORMAL, level, cam)
     if expected == "none":
-        assert pts is None
+        assert seen is None
         return
+    pts, edge = seen
+    assert (len(edge) == 0) == (expected == "all")  # the edge is drawn unless it is out of sight
     area = abs(0.5 * float(np.sum(pts[:, 0] * np.roll(pts[:, 1], -1) - np.roll(pts[:, 0], -1) * pts[:, 1])))
     disk = math.pi * 10.0**2
     edge = math.pi * 10.0**2 * (1 - level**2)  # the cut circle, seen face on
