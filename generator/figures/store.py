@@ -144,7 +144,8 @@ class FigureStore:
         if photo is None and (known := _KEYS.get(figure)) is not None:
             return known
         if figure.pose is not None:
-            what: object = figure.model_dump(mode="json", include={"pose", "alt"})
+            # Everything the outputs are made from: the SVG's <title> is the caption, its <desc> the alt.
+            what: object = figure.model_dump(mode="json", include={"pose", "alt", "caption"})
         else:
             assert photo is not None
             what = hashlib.sha256(photo.path.read_bytes()).hexdigest()

@@ -42,15 +42,21 @@ def test_second_build_draws_nothing(content_dir, tmp_path):
     assert {p: p.stat().st_mtime_ns for p in files.values()} == stamps
 
 
-def test_a_changed_pose_is_drawn_again(content_dir, tmp_path):
+@pytest.mark.parametrize(("old", "new"), [
+    ("trunk flexion: 35", "trunk flexion: 40"),  # the pose
+    ("caption: Sit back while your hands stay fixed on the floor.", "caption: Sit back; your hands stay on the floor."),  # the SVG's title
+])
+def test_whatever_the_outputs_are_made_from_draws_the_figure_again(content_dir, tmp_path, old, new):
     FigureStore(tmp_path / "cache").add_all(load_content(content_dir))
     path = content_dir / "exercises" / "childs-pose.yaml"
     text = path.read_text()
-    assert "trunk flexion: 35" in text
-    path.write_text(text.replace("trunk flexion: 35", "trunk flexion: 40"))
+    assert old in text
+    path.write_text(text.replace(old, new))
     store = FigureStore(tmp_path / "cache")
-    store.add_all(load_content(content_dir))
+    files = store.add_all(load_content(content_dir))
     assert (store.drawn, store.cached) == (1, 0)
+    if "caption" in old:
+        assert new.removeprefix("caption: ") in files["assets/figures/childs-pose/childs-pose-hold.svg"].read_text()
 
 
 def test_two_cold_renders_are_byte_identical(guide_outputs):
