@@ -91,12 +91,17 @@ def convex_hull(points: np.ndarray) -> np.ndarray:
     return np.array(lower[:-1] + upper[:-1])
 
 
-def _disk_points(centre: np.ndarray, normal: np.ndarray, r: float, n: int) -> np.ndarray:
-    """n points on the circle of radius r about centre, perpendicular to ``normal``."""
+def _perpendicular(normal: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Two unit vectors spanning the plane perpendicular to the unit vector ``normal``."""
     helper = np.array([1.0, 0.0, 0.0]) if abs(normal[0]) < 0.9 else np.array([0.0, 1.0, 0.0])
     e1 = np.cross(normal, helper)
     e1 /= np.linalg.norm(e1)
-    e2 = np.cross(normal, e1)
+    return e1, np.cross(normal, e1)
+
+
+def _disk_points(centre: np.ndarray, normal: np.ndarray, r: float, n: int) -> np.ndarray:
+    """n points on the circle of radius r about centre, perpendicular to ``normal``."""
+    e1, e2 = _perpendicular(normal)
     t = np.linspace(0.0, 2.0 * math.pi, n, endpoint=False)
     return centre + r * (np.cos(t)[:, None] * e1 + np.sin(t)[:, None] * e2)
 
@@ -167,7 +172,6 @@ def patch_outline(ell: Ellipsoid, normal: tuple[float, float, float], level: flo
     across = n - along * w  # the normal's part in the rim's plane
     m = float(np.linalg.norm(across))
     r = math.sqrt(max(0.0, 1.0 - level * level))
-    full = 2 * math.pi
 
     def screen(u: np.ndarray) -> np.ndarray:
         return camera.project(np.asarray(ell.centre, dtype=float) + u @ axes)
@@ -187,27 +191,17 @@ def patch_outline(ell: Ellipsoid, normal: tuple[float, float, float], level: flo
         return screen(np.concatenate([rim, edge[1:-1]])), screen(edge)
     # The edge misses the rim: the patch holds all of the rim (level < -m) or none of it.
     rim_inside = level < 0
-    edge_seen = level * along > 0
-    if not edge_seen:
-        return (screen(_circle(np.zeros(3), *_rim_axes(w), 0.0, full, 2 * samples)[:-1]), np.zeros((0, 2))) if rim_inside else None
-    f1 = _unit(np.cross(n, _rim_axes(n)[0]))
-    f2 = np.cross(n, f1)
-    edge = screen(_circle(level * n, r * f1, r * f2, 0.0, full, 2 * samples))
+    whole_rim = screen(_disk_points(np.zeros(3), w, 1.0, 2 * samples))
+    if level * along <= 0:  # the edge is out of sight
+        return (whole_rim, np.zeros((0, 2))) if rim_inside else None
+    edge = screen(_disk_points(level * n, n, r, 2 * samples))
     if not rim_inside:
-        return edge[:-1], edge  # a small patch facing the viewer
+        return edge, np.concatenate([edge, edge[:1]])  # a small patch facing the viewer
     # The whole seen half but a hole: outline, then the hole the other way round (a keyhole).
-    rim = screen(_circle(np.zeros(3), *_rim_axes(w), 0.0, full, 2 * samples))
-    if _signed_area(rim) * _signed_area(edge) > 0:
+    if _signed_area(whole_rim) * _signed_area(edge) > 0:
         edge = edge[::-1]
-    start = int(np.argmin(np.linalg.norm(edge - rim[0], axis=1)))
-    return np.concatenate([rim, np.roll(edge[:-1], -start, axis=0), edge[start:start + 1]]), edge
-
-
-def _rim_axes(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Two unit vectors spanning the plane perpendicular to ``w``."""
-    helper = np.array([1.0, 0.0, 0.0]) if abs(w[0]) < 0.9 else np.array([0.0, 1.0, 0.0])
-    a = _unit(np.cross(w, helper))
-    return a, np.cross(w, a)
+    hole = np.roll(edge, -int(np.argmin(np.linalg.norm(edge - whole_rim[0], axis=1))), axis=0)
+    return np.concatenate([whole_rim, whole_rim[:1], hole, hole[:1]]), np.concatenate([hole, hole[:1]])
 
 
 def _signed_area(pts: np.ndarray) -> float:

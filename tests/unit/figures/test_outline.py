@@ -12,6 +12,7 @@ from generator.figures.outline import (
     CircleHull,
     Ellipse2D,
     Polygon2D,
+    _signed_area,
     bounds,
     contains,
     convex_hull,
@@ -311,7 +312,7 @@ def test_a_patch_seen_straight_on_or_from_straight_behind(level, expected):
         return
     pts, edge = seen
     assert (len(edge) == 0) == (expected == "all")  # the edge is drawn unless it is out of sight
-    area = abs(0.5 * float(np.sum(pts[:, 0] * np.roll(pts[:, 1], -1) - np.roll(pts[:, 0], -1) * pts[:, 1])))
+    area = abs(_signed_area(pts))
     disk = math.pi * 10.0**2
     edge = math.pi * 10.0**2 * (1 - level**2)  # the cut circle, seen face on
     assert area == pytest.approx({"patch": edge, "ring": disk - edge, "all": disk}[expected], rel=0.01)

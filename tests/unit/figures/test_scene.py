@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from generator.figures.compose import compose
-from generator.figures.outline import Ellipse2D
+from generator.figures.outline import Ellipse2D, _signed_area
 from generator.figures.picture import draw_outputs
 from generator.figures.scene import camera_for, card_frame, frames
 from generator.model import Figure
@@ -47,12 +47,7 @@ def _hair_share(view: str) -> float:
     # Painted right after the head's fill, so parts nearer the viewer still cover it.
     head = ops[k - 1]
     assert head.fill == "body" and isinstance(head.shape, Ellipse2D)
-    return _area(ops[k].shape.points) / (math.pi * head.shape.rx * head.shape.ry)
-
-
-def _area(pts) -> float:
-    x, y = np.asarray(pts)[:, 0], np.asarray(pts)[:, 1]
-    return abs(0.5 * float(np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y)))
+    return abs(_signed_area(np.asarray(ops[k].shape.points))) / (math.pi * head.shape.rx * head.shape.ry)
 
 
 def test_hair_shows_which_way_the_head_faces():
