@@ -29,6 +29,7 @@ from generator.authoring.scaffold import ScaffoldError, new_exercise, new_routin
 from generator.authoring.schema import schema_files
 from generator.cards.browser import BrowserMissing, find_chromium, print_cards
 from generator.figures.parallel import write_atomic
+from generator.figures.reader import key_path, reader_pack
 from generator.figures.sheet import contact_sheet
 from generator.load.content import Content, load_content, load_exercise
 from generator.load.problems import ContentError
@@ -415,6 +416,16 @@ def figure_sheet(settings: Settings, sheet: Path, only: str | None = None) -> in
     return 0
 
 
+def reader_test(settings: Settings, folder: Path, seed: int) -> int:
+    """Write a blind reader test of every pose picture (see generator.figures.reader)."""
+    content = _check(settings)
+    if content is None:
+        return 1
+    count = reader_pack(content.exercises.values(), folder, seed)
+    print(f"Reader test written to {folder}: {count} pictures, names.txt and README.md; the key is {key_path(folder)}")
+    return 0
+
+
 def _new(settings: Settings, kind: str, new_id: str, stage: int | None) -> int:
     content_dir = settings.content_dir
     try:
@@ -512,8 +523,13 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate the content and list every problem")
     check.add_argument("--format", choices=["text", "json"], default="text", help="json: the problems as a JSON list, for editors and CI")
     build_cmd = sub.add_parser("build", help="check, then build the site with mkdocs --strict")
-    figures = sub.add_parser("figures", help="draw every figure; --sheet writes a contact sheet for review")
-    figures.add_argument("--sheet", type=Path, required=True, help="PNG file to write the contact sheet to")
+    figures = sub.add_parser("figures", help="draw every figure: a contact sheet for review, or a blind reader test")
+    output = figures.add_mutually_exclusive_group(required=True)
+    output.add_argument("--sheet", type=Path, help="PNG file to write the contact sheet to")
+    output.add_argument("--reader", type=Path, metavar="FOLDER",
+                        help="write every pose picture without its caption, shuffled, with the names and the instructions "
+                             "for a reader who has not seen the guide; the key goes beside the folder")
+    figures.add_argument("--seed", type=int, default=1, help="with --reader: the order of the pictures (default: 1)")
     figures.add_argument("--only", metavar="EXERCISE[/FIGURE]", help="draw one exercise's figures, or one figure, e.g. childs-pose/childs-pose-hold")
     for command in (check, build_cmd, figures):
         command.add_argument("--assets", type=Path, help="assets folder (default: the traction plugin's `assets` in mkdocs.yml)")
@@ -554,6 +570,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return 0 if _check(settings, args.format == "json") else 1
     if args.command == "figures":
+        if args.reader is not None:
+            if args.only:
+                print("traction figures: --only works with --sheet (a reader test holds every picture, "
+                      "so the pictures around it give nothing away)", file=sys.stderr)
+                return 1
+            return reader_test(settings, args.reader, args.seed)
         return figure_sheet(settings, args.sheet, args.only)
     if args.command == "new":
         return _new(settings, args.kind, args.id, args.stage)

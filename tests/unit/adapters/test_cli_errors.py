@@ -41,6 +41,20 @@ def test_contact_sheet_needs_an_image_file_name(here, capsys):
     assert code == 1 and "expected a file name ending in .png" in text
 
 
+def test_a_reader_test_holds_every_picture(here, capsys):
+    code, text = run(capsys, "figures", "--reader", "reader", "--only", "childs-pose")
+    assert code == 1 and "--only works with --sheet" in text
+    assert not (here / "reader").exists()
+
+
+def test_a_reader_test_of_a_broken_guide_writes_nothing(here, capsys):
+    guide = here / "content" / "exercises" / "childs-pose.yaml"
+    guide.write_text(guide.read_text().replace("base: kneel-sit", "base: kneel-sitt", 1))
+    code, text = run(capsys, "figures", "--reader", "reader")
+    assert code == 1 and "childs-pose.yaml:" in text and "found 'kneel-sitt'" in text
+    assert not (here / "reader").exists() and not (here / "reader-key.json").exists()
+
+
 def test_a_path_with_a_nul_character_is_a_usage_error(here, capsys):
     with pytest.raises(SystemExit) as exit_:
         cli.main(["check", "--content", "con\x00tent"])
