@@ -117,6 +117,13 @@ def _place(shape: body.Blob | body.Cone, seg: Segment, side: str) -> RoundCone |
     return Ellipsoid(seg.point(shape.centre), axes)
 
 
+def site_parts(site: str, side: str) -> list[str]:
+    """The part each point of a body place lies on, in the order of ``site_points``."""
+    if site in body.TRUNK_SITES:
+        return [seg for seg, _ in body.TRUNK_SITES[site]]
+    return [seg if seg in body.TRUNK_PARTS else f"{side} {seg}" for seg, _ in body.SIDED_SITES[site]]
+
+
 def site_points(frames: dict[str, Segment], site: str, side: str) -> list[np.ndarray]:
     """World points of a named body place ('palm', side 'left'; 'mid back', side '')."""
     if site in body.TRUNK_SITES:

@@ -1,8 +1,9 @@
 """Solve a pose: joint angles as soft priors, contacts as heavy residuals, hard limits as bounds.
 
 Authors state what touches what ("palms on floor"); the solver bends the joints the author left
-open (and, a little, the ones they set) until every contact holds, nothing sinks into the floor or
-a prop, and no joint passes its hard limit (``scipy.optimize.least_squares``). The result is
+open (and, a little, the ones they set) until every contact holds, a body place resting on a prop
+meets it where their surfaces face each other, nothing sinks into the floor or a prop, and no joint
+passes its hard limit (``scipy.optimize.least_squares``). The result is
 rounded to 0.1° and 0.1 cm so the same pose always gives the same numbers, then checked: a contact
 that misses by more than 1 cm is reported by name.
 """
@@ -30,6 +31,11 @@ from generator.model.pose import Pose, Prop, parse_contact, parse_joint
 
 TOLERANCE = 1.0  # cm: a contact that misses by more is an error
 CONTACT_WEIGHT = 30.0  # per cm
+# A body resting on a prop touches it where the two surfaces face each other: a back lying along a
+# roller rests on its top, not on its side. Without this a contact holds wherever the body place
+# meets the prop's surface, and the solver slid a lying body half off the roller to reach the floor
+# with a hand. Weighted per unit of |n_body + n_prop| (0 when the surfaces face, 2 when they agree).
+RESTING_WEIGHT = 20.0
 FLOOR_WEIGHT = 30.0
 AUTHORED_STIFFNESS = 2.0  # degrees: moving an angle the author set by this much costs one unit
 TRUNK_SHARES = {"flexion": 0.5, "side bend": 0.5, "rotation": 0.3}  # of a "trunk" motion taken by the low back
@@ -177,6 +183,27 @@ def limbs_overlap(parts: dict[str, RoundCone | Ellipsoid]) -> np.ndarray:
     return np.minimum(0.0, _segment_gaps(a0, a1, b0, b1) - radii + SQUEEZE)
 
 
+def surface_normal(volume: RoundCone | Ellipsoid, point: np.ndarray) -> np.ndarray:
+    """The outward unit normal of a body part at (or near) a point of its surface."""
+    if isinstance(volume, RoundCone):
+        axis = volume.b - volume.a
+        t = float(np.clip((point - volume.a) @ axis / (axis @ axis), 0.0, 1.0))
+        out = point - (volume.a + t * axis)
+    else:  # the gradient of |M⁻¹(p - c)|², M's columns being the half-axes
+        m = volume.axes.T
+        out = np.linalg.solve(m.T, np.linalg.solve(m, point - volume.centre))
+    return out / max(float(np.linalg.norm(out)), 1e-9)
+
+
+def prop_normal(volume: Box | Cylinder, point: np.ndarray) -> np.ndarray:
+    """The outward unit normal of a prop's surface nearest a point (the gradient of its distance)."""
+    step = 0.05
+    probes = point + np.concatenate([np.eye(3), -np.eye(3)]) * step
+    d = sdf(volume, probes)
+    grad = (d[:3] - d[3:]) / (2 * step)
+    return grad / max(float(np.linalg.norm(grad)), 1e-9)
+
+
 def lowest_point(volume: RoundCone | Ellipsoid) -> float:
     """The lowest z of a part's surface."""
     if isinstance(volume, RoundCone):
@@ -248,6 +275,20 @@ class Problem:
             out.append((index, text, np.array(errors, dtype=float)))
         return out
 
+    def resting_errors(self, frames: dict[str, kin.Segment], parts: dict[str, RoundCone | Ellipsoid]) -> np.ndarray:
+        """For each point that rests on a prop, its outward normal plus the prop's there (a zero
+        vector when the two surfaces face each other)."""
+        errors = []
+        for _, _, target in self.contacts:
+            volume = self.surfaces.get(target.surface) if target.kind == "surface" else None
+            if volume is None:
+                continue
+            for side in target.sides:
+                points = kin.site_points(frames, target.site, side)
+                for part, point in zip(kin.site_parts(target.site, side), points, strict=True):
+                    errors.append(surface_normal(parts[part], point) + prop_normal(volume, point))
+        return np.concatenate(errors) if errors else np.zeros(0)
+
     def penetration(self, parts: dict[str, RoundCone | Ellipsoid]) -> list[float]:
         """How deep each part sinks below the floor, and the deepest sink into each solid prop."""
         depths = [min(0.0, lowest_point(v)) for v in parts.values()]
@@ -266,6 +307,7 @@ class Problem:
         return np.concatenate([
             (x - self.prior) * self.weights,
             CONTACT_WEIGHT * contact,
+            RESTING_WEIGHT * self.resting_errors(frames, parts),
             FLOOR_WEIGHT * np.array(self.penetration(parts)),
             FLOOR_WEIGHT * limbs_overlap(parts),
         ])

@@ -7,7 +7,8 @@ import pytest
 
 from generator.figures import kinematics as kin
 from generator.figures.bases import BASES
-from generator.figures.solve import TOLERANCE, Problem, _limits, solve, solve_all
+from generator.figures.primitives import Box, Cylinder, Ellipsoid, RoundCone
+from generator.figures.solve import TOLERANCE, Problem, _limits, prop_normal, solve, solve_all, surface_normal
 from generator.model.pose import Pose, Prop
 
 PROPS = {"sitting": [Prop(kind="chair")]}
@@ -65,3 +66,32 @@ def test_solutions_are_rounded_and_repeatable(tmp_path):
     stored = list(tmp_path.glob("*.json"))
     assert len(stored) == 1
     assert solve_all([(pose, PROPS["sitting"])], tmp_path)[0] == first
+
+
+def test_surface_normals_of_body_parts_and_props():
+    v = np.array
+    egg = Ellipsoid(v([0.0, 0.0, 0.0]), np.diag([2.0, 1.0, 1.0]))
+    assert np.allclose(surface_normal(egg, v([0.0, 0.0, 1.0])), [0, 0, 1])
+    tip = surface_normal(egg, v([np.sqrt(2), np.sqrt(0.5), 0.0]))  # the gradient, not the radius
+    assert np.allclose(tip, v([np.sqrt(2) / 4, np.sqrt(0.5), 0.0]) / np.linalg.norm([np.sqrt(2) / 4, np.sqrt(0.5)]))
+    limb = RoundCone(v([0.0, 0.0, 0.0]), v([0.0, 0.0, -30.0]), 4.0, 3.0)
+    assert np.allclose(surface_normal(limb, v([3.5, 0.0, -10.0])), [1, 0, 0])
+    seat = Box(v([0.0, 0.0, 45.0]), np.diag([20.0, 20.0, 2.0]))
+    assert np.allclose(prop_normal(seat, v([5.0, -3.0, 47.0])), [0, 0, 1], atol=1e-6)
+    roller = Cylinder(v([0.0, -45.0, 7.5]), v([0.0, 45.0, 7.5]), 7.5)
+    side = v([7.5 * np.sin(0.6), 10.0, 7.5 + 7.5 * np.cos(0.6)])
+    assert np.allclose(prop_normal(roller, side), [np.sin(0.6), 0, np.cos(0.6)], atol=1e-3)
+
+
+def test_a_back_lying_along_a_roller_rests_on_its_top():
+    # Arms wide with the hands on the floor pull the body sideways; resting on the roller's side
+    # would satisfy "mid back on roller" too, but a real body would roll off.
+    pose = Pose(base="lying on back knees bent", replace_contacts=True,
+                joints={"both hips flexion": 45, "both knees flexion": 120, "both shoulders abduction": 50,
+                        "both shoulders extension": 15},
+                contacts=["mid back on roller", "low back on roller", "back of head on roller", "soles on floor", "hands on floor"])
+    props = [Prop(kind="roller", lies="along", at=(-36.0, 0.0))]
+    solved = solve(pose, props)
+    assert solved.misses == ()
+    chest = kin.segments(np.array(solved.q))["chest"]
+    assert abs(chest.point((-10.0, 0.0, 6.0))[1]) < 2.0  # the mid back within 2 cm of the roller's top line
