@@ -107,6 +107,7 @@ Point = tuple[float, float, float]
 # limb; a site on the pelvis ("buttock") is simply mirrored.
 SIDED_SITES: dict[str, tuple[tuple[str, Point], ...]] = {
     "sole": (("foot", (-3.0, 0.0, -6.8)), ("foot", (14.0, 0.0, -6.8))),
+    "arch": (("foot", (5.5, 0.0, -6.8)),),  # the middle of the sole, where a hand slides under
     "heel": (("foot", (-5.9, 0.0, -5.8)),),  # the back of the heel, which a kneeler sits on
     "top of foot": (("foot", (7.0, 0.0, -0.9)),),
     "toes": (("foot", (17.5, 0.0, -6.8)),),

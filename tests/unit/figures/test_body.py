@@ -73,3 +73,25 @@ def test_rotation_left_turns_the_chest_to_the_left():
 def test_every_part_has_its_neighbours():
     assert "left thigh" in body.NEIGHBOURS["pelvis"] and "pelvis" in body.NEIGHBOURS["left thigh"]
     assert "head" not in body.NEIGHBOURS["left hand"]
+
+
+def _gap(volume: RoundCone | Ellipsoid, point: np.ndarray) -> float:
+    """Distance from a point to a part's surface (negative inside)."""
+    if isinstance(volume, RoundCone):
+        axis = volume.b - volume.a
+        t = float(np.clip((point - volume.a) @ axis / (axis @ axis), 0.0, 1.0))
+        return float(np.linalg.norm(point - (volume.a + t * axis)) - (volume.ra + t * (volume.rb - volume.ra)))
+    u = np.linalg.solve(volume.axes.T, point - volume.centre)
+    return float((np.linalg.norm(u) - 1.0) * np.linalg.norm(point - volume.centre) / np.linalg.norm(u))
+
+
+@pytest.mark.parametrize("site", sorted(body.SIDED_SITES) + sorted(body.TRUNK_SITES))
+def test_every_body_place_lies_on_its_part(site):
+    # A contact puts this point on the floor or a prop: a point inside the body would sink the
+    # part, one off it would float. Two sit a little out on purpose (under the sitting bone, below
+    # the shoulder blades), where the soft body meets what it rests on.
+    frames = standing(left_hip_abduction=20, right_hip_abduction=20)
+    parts = kin.volumes(frames)
+    side = "left" if site in body.SIDED_SITES else ""
+    for part, point in zip(kin.site_parts(site, side), kin.site_points(frames, site, side), strict=True):
+        assert -0.5 <= _gap(parts[part], point) <= 2.0, (site, part)

@@ -44,6 +44,8 @@ def test_body_places_and_contacts():
     assert parse_contact("right hand on left outside of knee") == (("hand", ("right",)), ("outside of knee", ("left",)))
     assert parse_contact("buttocks on chair seat") == (("buttock", ("left", "right")), "chair seat")
     assert parse_contact("left sole on step 2") == (("sole", ("left",)), "step 2")
+    assert parse_contact("right arch on right hand") == (("arch", ("right",)), ("hand", ("right",)))
+    assert parse_site("arches") == ("arch", ("left", "right"))
     with pytest.raises(ValueError, match="did you mean 'palms'"):
         parse_site("plams")
     with pytest.raises(ValueError, match="body place on target"):
