@@ -95,9 +95,11 @@ def pose_findings(exercises: list[Exercise], cache_dir: Path | None = None) -> d
                 where = loc + ("contacts", miss.index)
             else:
                 where = loc + ("base",)
+            sunk = miss.index == -2  # the text names the part and what it ends inside
             findings[exercise_id].append(Finding(
-                where, f"contact '{miss.text}' cannot be made" if miss.index != -2 else "part of the body ends inside the floor or a prop",
-                f"within {TOLERANCE:g} cm (change the joint angles, the base position or the props)", f"{miss.distance:.2f} cm away",
+                where, miss.text if sunk else f"contact '{miss.text}' cannot be made",
+                f"within {TOLERANCE:g} cm (change the joint angles, the base position or the props)",
+                f"{miss.distance:.2f} cm {'deep' if sunk else 'away'}",
             ))
     return findings
 

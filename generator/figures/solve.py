@@ -61,9 +61,9 @@ class Target:
 class Miss:
     """A contact that could not be made, or a part that ended inside the floor or a prop."""
 
-    index: int  # the contact's position in the frame's contact list (-1 for the base's own)
-    text: str
-    distance: float
+    index: int  # the contact's position in the frame's contact list (-1 for the base's own, -2 a sunk part)
+    text: str  # the contact, or for a sunk part where it sank ("the left thigh ends inside the floor")
+    distance: float  # cm: how far the contact misses, or how deep the part sank
 
 
 @dataclass(frozen=True)
@@ -300,6 +300,20 @@ class Problem:
                 depths.append(float(min(0.0, np.min(sdf(piece.volume, centres) - radii))))
         return depths
 
+    def deepest_sink(self, parts: dict[str, RoundCone | Ellipsoid]) -> tuple[float, str]:
+        """How deep the worst-sunk part goes (cm) and where, e.g. (2.8, "the left thigh ends inside
+        the chair seat"), so an author knows which part to move."""
+        worst = (0.0, "")
+        for name, volume in parts.items():
+            if -lowest_point(volume) > worst[0]:
+                worst = (-lowest_point(volume), f"the {name} ends inside the floor")
+            centres, radii = _samples(volume)
+            for piece in self.solid:
+                depth = -float(np.min(sdf(piece.volume, centres) - radii))
+                if depth > worst[0]:
+                    worst = (depth, f"the {name} ends inside the {piece.name}")
+        return worst
+
     def residuals(self, x: np.ndarray) -> np.ndarray:
         frames = kin.segments(self.q(x))
         parts = kin.volumes(frames)
@@ -376,9 +390,9 @@ def _solve_key(key: str) -> Solved:
         miss = float(np.max(np.abs(errors))) if len(errors) else 0.0
         if miss > TOLERANCE:
             misses.append(Miss(index, text, round(miss, 2)))
-    sink = -min(problem.penetration(kin.volumes(frames)) + [0.0])
+    sink, where = problem.deepest_sink(kin.volumes(frames))
     if sink > TOLERANCE:
-        misses.append(Miss(-2, "nothing inside the floor or a prop", round(sink, 2)))
+        misses.append(Miss(-2, where, round(sink, 2)))
     return Solved(tuple(float(v) for v in q), tuple(misses))
 
 

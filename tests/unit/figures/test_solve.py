@@ -95,3 +95,19 @@ def test_a_back_lying_along_a_roller_rests_on_its_top():
     assert solved.misses == ()
     chest = kin.segments(np.array(solved.q))["chest"]
     assert abs(chest.point((-10.0, 0.0, 6.0))[1]) < 2.0  # the mid back within 2 cm of the roller's top line
+
+
+def test_a_sunk_part_is_named_with_what_it_sinks_into():
+    standing = Pose(base="standing")
+    problem = Problem(standing, [])
+    q = np.array(solve(standing, []).q)
+    q[kin.INDEX["z"]] -= 5.0  # the whole body 5 cm down: the feet go through the floor
+    depth, where = problem.deepest_sink(kin.volumes(kin.segments(q)))
+    assert where in ("the left foot ends inside the floor", "the right foot ends inside the floor")
+    assert 4.5 <= depth <= 5.5
+    sitting, chair = Pose(base="sitting"), [Prop(kind="chair")]
+    problem = Problem(sitting, chair)
+    q = np.array(solve(sitting, chair).q)
+    q[kin.INDEX["z"]] -= 6.0  # the pelvis into the seat, before the feet reach the floor
+    depth, where = problem.deepest_sink(kin.volumes(kin.segments(q)))
+    assert where.endswith("ends inside the chair seat") and depth > 5.0, (where, depth)
