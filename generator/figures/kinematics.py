@@ -126,10 +126,5 @@ def site_parts(site: str, side: str) -> list[str]:
 
 def site_points(frames: dict[str, Segment], site: str, side: str) -> list[np.ndarray]:
     """World points of a named body place ('palm', side 'left'; 'mid back', side '')."""
-    if site in body.TRUNK_SITES:
-        return [frames[seg].point(p) for seg, p in body.TRUNK_SITES[site]]
-    points = []
-    for seg, p in body.SIDED_SITES[site]:
-        name = seg if seg in frames else f"{side} {seg}"
-        points.append(frames[name].point(_mirror(p, side)))
-    return points
+    entries = body.TRUNK_SITES[site] if site in body.TRUNK_SITES else body.SIDED_SITES[site]
+    return [frames[name].point(_mirror(p, side)) for name, (_, p) in zip(site_parts(site, side), entries, strict=True)]

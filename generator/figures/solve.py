@@ -192,7 +192,7 @@ def surface_normal(volume: RoundCone | Ellipsoid, point: np.ndarray) -> np.ndarr
     else:  # the gradient of |M⁻¹(p - c)|², M's columns being the half-axes
         m = volume.axes.T
         out = np.linalg.solve(m.T, np.linalg.solve(m, point - volume.centre))
-    return out / max(float(np.linalg.norm(out)), 1e-9)
+    return _unit(out)
 
 
 def prop_normal(volume: Box | Cylinder, point: np.ndarray) -> np.ndarray:
@@ -200,8 +200,11 @@ def prop_normal(volume: Box | Cylinder, point: np.ndarray) -> np.ndarray:
     step = 0.05
     probes = point + np.concatenate([np.eye(3), -np.eye(3)]) * step
     d = sdf(volume, probes)
-    grad = (d[:3] - d[3:]) / (2 * step)
-    return grad / max(float(np.linalg.norm(grad)), 1e-9)
+    return _unit((d[:3] - d[3:]) / (2 * step))
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / max(float(np.linalg.norm(v)), 1e-9)
 
 
 def lowest_point(volume: RoundCone | Ellipsoid) -> float:
@@ -305,8 +308,8 @@ class Problem:
         the chair seat"), so an author knows which part to move."""
         worst = (0.0, "")
         for name, volume in parts.items():
-            if -lowest_point(volume) > worst[0]:
-                worst = (-lowest_point(volume), f"the {name} ends inside the floor")
+            if (depth := -lowest_point(volume)) > worst[0]:
+                worst = (depth, f"the {name} ends inside the floor")
             centres, radii = _samples(volume)
             for piece in self.solid:
                 depth = -float(np.min(sdf(piece.volume, centres) - radii))
