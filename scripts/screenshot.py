@@ -23,6 +23,8 @@ def main(site: str, out: str, paths: list[str]) -> None:
                 page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme)
                 for path in paths:
                     page.goto(base + path)
+                    # Pictures below the fold load lazily: a full-page shot would show them as empty boxes.
+                    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
                     page.wait_for_load_state("networkidle")
                     slug = path.strip("/").replace("/", "_").replace("#", "__") or "home"
                     page.screenshot(path=f"{out}/{slug}-{name}-{scheme}.png", full_page="#" not in path)
