@@ -50,6 +50,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "background": "#ffffff",
         "outline": "#1d1d1f",
         "body": "#f3f1ee",
+        "hand": "#c8c0b5",
         "hair": "#6b645d",
         # The stretched part: a pale tint of the body with stripes in the accent colour (a solid
         # orange part with dark stripes was taken for a ball by blind readers)
@@ -71,6 +72,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "background": "#1e2129",
         "outline": "#e8e8e8",
         "body": "#3a3b3f",
+        "hand": "#66625c",
         "hair": "#8c8a86",
         "accent": "#4a3426",
         "hatch": "#fb923c",
@@ -321,7 +323,11 @@ def _arrow_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[O
     return ops
 
 
-_FILL = {"body": ("body", "outline"), "hair": ("hair", "outline"), "accent": ("accent", "outline"), "prop": ("prop", "prop_outline")}
+# Hands have a tone of their own: a white hand under a white foot read as one shape.
+_FILL = {
+    "body": ("body", "outline"), "hand": ("hand", "outline"), "hair": ("hair", "outline"),
+    "accent": ("accent", "outline"), "prop": ("prop", "prop_outline"),
+}
 
 
 def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _Map, style: Style,

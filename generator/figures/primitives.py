@@ -13,7 +13,8 @@ from typing import Literal
 import numpy as np
 
 Vec = np.ndarray  # shape (3,), float
-Role = Literal["body", "hair", "accent", "prop", "floor"]
+Role = Literal["body", "hand", "hair", "accent", "prop", "floor"]
+PERSON = ("body", "hand", "accent")  # the roles of a person's parts
 
 
 @dataclass(frozen=True)

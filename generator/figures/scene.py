@@ -9,7 +9,7 @@ import numpy as np
 from generator.figures import body
 from generator.figures import kinematics as kin
 from generator.figures.camera import VIEWS, Camera
-from generator.figures.primitives import Arrow3D, Box, Cylinder, Frame, Part, RoundCone
+from generator.figures.primitives import PERSON, Arrow3D, Box, Cylinder, Frame, Part, RoundCone
 from generator.figures.props import MAT_THICKNESS, scene_pieces
 from generator.figures.solve import Solved, solve
 from generator.model.pose import HIGHLIGHT_WORDS, Arrow, Pose, PoseDrawing, View, parse_site
@@ -64,7 +64,7 @@ def body_parts(solved: Solved, accent: set[str]) -> tuple[Part, ...]:
     """The 18 parts of a solved body, with roles and neighbours."""
     frames = kin.segments(np.array(solved.q))
     return tuple(
-        Part(name, volume, "accent" if name in accent else "body", body.NEIGHBOURS[name])
+        Part(name, volume, "accent" if name in accent else "hand" if name.endswith(" hand") else "body", body.NEIGHBOURS[name])
         for name, volume in kin.volumes(frames).items()
     )
 
@@ -100,7 +100,7 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Fra
         label = pose.label or (str(i + 1) if numbered else "")
         out.append(Frame(floor + props + people, arrows, label, patches=(body.HAIR,)))
     if drawing.ghost:
-        ghost = tuple(p for p in out[0].parts if p.role in ("body", "accent"))
+        ghost = tuple(p for p in out[0].parts if p.role in PERSON)
         return [Frame(out[1].parts, out[1].arrows, out[1].label, ghost=ghost, patches=out[1].patches)]
     return out
 

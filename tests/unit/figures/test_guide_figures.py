@@ -22,7 +22,7 @@ from generator.figures.compose import CARD, frame_scale, silhouette_mask
 from generator.figures.order import zbuffer_agreement
 from generator.figures.outline import bounds, outline
 from generator.figures.picture import CARD_SIZE
-from generator.figures.primitives import RoundCone
+from generator.figures.primitives import PERSON, RoundCone
 from generator.figures.scene import camera_for, card_frame, frames
 from generator.figures.solve import TOLERANCE, Problem, _limits, solve
 from generator.load.content import load_content
@@ -142,6 +142,6 @@ def test_card_pictures_stay_legible_when_printed(guide):
         assert CARD.stroke * mm_per_px >= 0.2 and CARD.contour / 2 * mm_per_px >= 0.3
         # The person fills the picture (arrows and props take the rest): they span over half of
         # its width or height.
-        box = np.array([bounds(outline(p.volume, camera)) for p in frame.parts if p.role in ("body", "accent")])
+        box = np.array([bounds(outline(p.volume, camera)) for p in frame.parts if p.role in PERSON])
         width, height = (box[:, 2].max() - box[:, 0].min()) * scale, (box[:, 3].max() - box[:, 1].min()) * scale
         assert max(width / CARD_SIZE[0], height / CARD_SIZE[1]) >= 0.55, (exercise.id, round(width), round(height))

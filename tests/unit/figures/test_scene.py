@@ -50,6 +50,18 @@ def _hair_share(view: str) -> float:
     return abs(_signed_area(np.asarray(ops[k].shape.points))) / (math.pi * head.shape.rx * head.shape.ry)
 
 
+def test_hands_are_painted_in_their_own_tone():
+    # A white hand under a white foot read as one shape ("the hands and feet blend into one white
+    # shape"): the hands get a tone of their own, on every body and in both palettes.
+    d = PoseDrawing.model_validate({"view": "front", "frames": [{"base": "standing"}]})
+    [frame] = frames(d)
+    assert {p.name for p in frame.parts if p.role == "hand"} == {"left hand", "right hand"}
+    fills = [op.fill for op in compose([frame], camera_for(d), 400, 250).ops if getattr(op, "fill", None) in ("body", "hand")]
+    assert fills.count("hand") == 2 and fills.count("body") == 16
+    marked = PoseDrawing.model_validate({"view": "front", "frames": [{"base": "standing", "highlight": ["left hand"]}]})
+    assert {p.name for p in frames(marked)[0].parts if p.role == "hand"} == {"right hand"}  # a stretched hand is marked
+
+
 def test_hair_shows_which_way_the_head_faces():
     # From behind the head is mostly hair; from the front, a band over the forehead; from the side,
     # the back half: a reader can tell a head's back from its front in every view.
