@@ -120,6 +120,7 @@ SIDED_SITES: dict[str, tuple[tuple[str, Point], ...]] = {
     "palm": (("hand", (-2.5, 0.0, -4.0)), ("hand", (-2.1, 0.0, -13.5))),
     "back of hand": (("hand", (2.5, 0.0, -4.0)), ("hand", (2.1, 0.0, -13.5))),  # palm up, as under a foot
     "hand": (("hand", (-2.4, 0.0, -8.0)),),
+    "fingers": (("hand", (-2.0, 0.0, -16.0)),),  # the palm side of the fingers, as slid just under a foot
     "forearm": (("forearm", (-3.4, 0.0, -4.0)), ("forearm", (-2.7, 0.0, -FOREARM + 1.0))),
     "elbow": (("upper arm", (-3.7, 0.0, -UPPER_ARM)),),
     "buttock": (("pelvis", (1.5, 7.0, -7.4)),),  # under the sitting bone, level with the thigh's back

@@ -33,11 +33,12 @@ VIEWS = ("side-left", "side-right", "front", "back", "top", "three-quarter")
 # Places on the body that can touch something. Sided ones take left/right/both or a plural.
 SIDED_SITES = (
     "sole", "arch", "heel", "top of foot", "toes", "knee", "shin", "calf", "back of thigh", "front of thigh", "outside of knee",
-    "palm", "back of hand", "hand", "forearm", "elbow", "buttock", "side of hip",
+    "palm", "back of hand", "hand", "fingers", "forearm", "elbow", "buttock", "side of hip",
 )
 SITE_PLURALS = {
     "soles": "sole", "arches": "arch", "heels": "heel", "tops of feet": "top of foot", "knees": "knee", "shins": "shin", "calves": "calf",
     "backs of thighs": "back of thigh", "fronts of thighs": "front of thigh", "palms": "palm", "backs of hands": "back of hand", "hands": "hand",
+    "fingers": "fingers",
     "forearms": "forearm", "elbows": "elbow", "buttocks": "buttock", "toes": "toes",
 }
 TRUNK_SITES = ("sacrum", "low back", "mid back", "upper back", "back", "back of head", "forehead", "chest", "front of pelvis")
