@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from generator.figures.camera import Camera
+from generator.figures.clip import clip_line, clip_shape
 from generator.figures.order import paint_order
 from generator.figures.outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, bounds, contains, outline, patch_outline
 from generator.figures.primitives import Arrow3D, Cylinder, Ellipsoid, Frame, Part, Patch, RoundCone
@@ -219,6 +220,9 @@ def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool) -> _FrameGeo
         boxes = [(0.0, 0.0, 1.0, 1.0)]
     b = np.array(boxes, dtype=float)
     box = (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
+    if frame.close_up is not None:  # the panel shows its window, whatever lies outside it
+        (x, y), half = camera.project(np.asarray([frame.close_up[0]], dtype=float))[0], frame.close_up[1] / 2
+        box = (x - half, y - half, x + half, y + half)
     floor_y = None
     if with_floor and frame.parts:
         # The floor line runs along the near edge of the scene's footprint on z = 0 (at
@@ -227,7 +231,8 @@ def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool) -> _FrameGeo
         hi = np.max([_extent(p.volume)[1] for p in frame.parts], axis=0)
         corners = np.array([[x, y, 0.0] for x in (lo[0], hi[0]) for y in (lo[1], hi[1])])
         floor_y = float(camera.project(corners)[:, 1].min())
-        box = (box[0], min(box[1], floor_y), box[2], max(box[3], floor_y))
+        if frame.close_up is None:
+            box = (box[0], min(box[1], floor_y), box[2], max(box[3], floor_y))
     return _FrameGeometry(shapes, ghosts, arrows, box, floor_y)
 
 
@@ -377,10 +382,56 @@ def _plan(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: int
     numbers, and the grid ``_layout`` picks."""
     with_floor = camera.elevation <= 15.0
     geos = [_frame_geometry(f, camera, with_floor) for f in frames]
-    x0, y0, x1, y1 = _span(geos)
+    # A close-up fits its own window to its cell, so only the whole frames set the shared scale.
+    whole = [g for f, g in zip(frames, geos, strict=True) if f.close_up is None] or geos
+    x0, y0, x1, y1 = _span(whole)
+    widest = max(g.box[2] - g.box[0] for g in whole)
+    widths = [g.box[2] - g.box[0] if f.close_up is None else widest for f, g in zip(frames, geos, strict=True)]
     top = 2 * _badge_radius(style) + 6 if any(f.label for f in frames) else style.margin
-    layout = _layout([g.box[2] - g.box[0] for g in geos], x1 - x0, y1 - y0, width_px, height_px, style, top)
+    layout = _layout(widths, x1 - x0, y1 - y0, width_px, height_px, style, top)
     return geos, (x0, y0, x1, y1), top, layout
+
+
+def _frame_ops(frame: Frame, g: _FrameGeometry, camera: Camera, m: _Map, floor_span: tuple[float, float],
+               style: Style, tag: str, arrows: bool = True) -> list[Op]:
+    """One frame's floor line, parts, arrows and the circle round the window its close-up shows."""
+    ops: list[Op] = []
+    if g.floor_y is not None:
+        fy = _r(m.oy - m.scale * g.floor_y)
+        ops.append(LineOp(((_r(floor_span[0]), fy), (_r(floor_span[1]), fy)), "floor", style.stroke))
+    ghost = [ShapeOp(m.shape(g.ghost_shapes[i]), "ghost_fill", "ghost_outline", style.stroke)
+             for i in paint_order(frame.ghost, camera)] if frame.ghost else []
+    ops += _part_ops(frame.parts, g.shapes, camera, m, style, tag, ghost, frame.patches)
+    for arrow, pts in g.arrows if arrows else ():
+        ops += _arrow_ops(arrow, pts, m, style)
+    if frame.marker is not None:
+        (x, y), r = camera.project(np.asarray([frame.marker[0]], dtype=float))[0], m.scale * frame.marker[1] / 2
+        ops.append(ShapeOp(Ellipse2D(m.xy(x, y), _r(r), _r(r), 0.0), None, "outline", style.stroke))
+    return ops
+
+
+def _close_up_ops(frame: Frame, g: _FrameGeometry, camera: Camera, centre: tuple[float, float], radius: float,
+                  style: Style, tag: str) -> list[Op]:
+    """A close-up panel: the frame drawn so its window fills a circle of ``radius`` px about
+    ``centre``, cut at the circle, inside a ring like the circle that marks it in the frame. It
+    shows where things are; the arrows stay in the frame (cut at the ring they read as stray marks)."""
+    assert frame.close_up is not None
+    (x, y), width = camera.project(np.asarray([frame.close_up[0]], dtype=float))[0], frame.close_up[1]
+    scale = 2 * radius / width
+    m = _Map(scale, centre[0] - scale * x, centre[1] + scale * y)
+    ops: list[Op] = []
+    for op in _frame_ops(frame, g, camera, m, (centre[0] - radius, centre[0] + radius), style, tag, arrows=False):
+        if isinstance(op, ShapeOp):
+            shape = clip_shape(op.shape, centre, radius)
+            if shape is not None:
+                ops.append(ShapeOp(shape, op.fill, op.stroke, op.width, op.hatch, op.ref))
+        elif isinstance(op, LineOp):
+            pieces = clip_line(np.asarray(op.points, dtype=float), centre, radius)
+            whole = len(pieces) == 1 and len(pieces[0]) == len(op.points) and np.allclose(pieces[0], op.points)
+            ops += [op] if whole else [LineOp(tuple((_r(a), _r(b)) for a, b in piece), op.stroke, op.width) for piece in pieces]
+    # The ring covers the cut edges (half of a contour stroke at most).
+    ops.append(ShapeOp(Ellipse2D((_r(centre[0]), _r(centre[1])), _r(radius), _r(radius), 0.0), None, "outline", style.contour))
+    return ops
 
 
 def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: int,
@@ -397,24 +448,19 @@ def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: i
         cx0, cy0 = col * (cw + gap), row * (ch + gap)
         inner_top = cy0 + max(style.margin, top)
         inner_h = ch - style.margin - max(style.margin, top)
-        # Centre the content on the shared extents: y always, x in a single column.
-        left, right = (x0, x1) if cols == 1 else (g.box[0], g.box[2])
-        ox = cx0 + cw / 2 - scale * (left + right) / 2
-        oy = inner_top + inner_h / 2 + scale * (y0 + y1) / 2
-        m = _Map(scale, ox, oy)
-        if g.floor_y is not None:
-            fy = _r(oy - scale * g.floor_y)
-            ops.append(LineOp(((_r(cx0), fy), (_r(cx0 + cw), fy)), "floor", style.stroke))
-        ghost = [ShapeOp(m.shape(g.ghost_shapes[i]), "ghost_fill", "ghost_outline", style.stroke)
-                 for i in paint_order(frame.ghost, camera)] if frame.ghost else []
-        ops += _part_ops(frame.parts, g.shapes, camera, m, style, f"f{k}p", ghost, frame.patches)
-        for arrow, pts in g.arrows:
-            ops += _arrow_ops(arrow, pts, m, style)
+        if frame.close_up is not None:
+            ops += _close_up_ops(frame, g, camera, (cx0 + cw / 2, inner_top + inner_h / 2), min(cw - 2 * style.margin, inner_h) / 2, style, f"f{k}p")
+        else:
+            # Centre the content on the shared extents: y always, x in a single column.
+            left, right = (x0, x1) if cols == 1 else (g.box[0], g.box[2])
+            m = _Map(scale, cx0 + cw / 2 - scale * (left + right) / 2, inner_top + inner_h / 2 + scale * (y0 + y1) / 2)
+            ops += _frame_ops(frame, g, camera, m, (cx0, cx0 + cw), style, f"f{k}p")
         if frame.label:
             c = (_r(cx0 + badge_r + 2), _r(cy0 + badge_r + 2))
             ops.append(ShapeOp(Ellipse2D(c, _r(badge_r), _r(badge_r), 0.0), "label_badge", None, 0.0))
             ops.append(TextOp(c[0], c[1], frame.label, style.label_size, "label_text"))
-        if col + 1 < cols and k + 1 < len(frames):  # a chevron pointing to the next frame
+        # A chevron to the next frame; none to a close-up, which is the same moment magnified.
+        if col + 1 < cols and k + 1 < len(frames) and frames[k + 1].close_up is None:
             x, y, s = cx0 + cw + gap / 2, cy0 + ch / 2, gap / 4
             chevron = ((_r(x - s / 2), _r(y - s)), (_r(x + s / 2), _r(y)), (_r(x - s / 2), _r(y + s)))
             ops.append(LineOp(chevron, "separator", style.stroke))

@@ -106,3 +106,7 @@ class Frame:
     label: str = ""
     ghost: tuple[Part, ...] = ()  # a faint earlier position drawn underneath
     patches: tuple[Patch, ...] = ()  # painted on their host parts, right after them
+    # A close-up: this panel shows only a round window (centre, width in cm) of the scene, magnified.
+    close_up: tuple[Vec, float] | None = None
+    # The window the next panel magnifies, circled in this one.
+    marker: tuple[Vec, float] | None = None

@@ -84,7 +84,8 @@ def _floor_mat(parts: tuple[Part, ...]) -> Part:
 
 
 def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Frame]:
-    """The drawing's frames in 3D, ready for ``compose``. Solves each pose unless given."""
+    """The drawing's frames in 3D, ready for ``compose``, each followed by its close-up panel if it
+    has one. Solves each pose unless given."""
     camera = camera_for(drawing)
     solved = solved or [solve(pose, drawing.props_of(pose)) for pose in drawing.frames]
     out = []
@@ -98,7 +99,10 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Fra
         floor = (mat,) if camera.elevation > 15 and not any(p.role == "floor" for p in props) else ()
         arrows = tuple(_arrow(a, segs, camera) for a in pose.arrows)
         label = pose.label or (str(i + 1) if numbered else "")
-        out.append(Frame(floor + props + people, arrows, label, patches=(body.HAIR,)))
+        window = (site_centre(segs, pose.close_up.at), pose.close_up.width) if pose.close_up else None
+        out.append(Frame(floor + props + people, arrows, label, patches=(body.HAIR,), marker=window))
+        if window is not None:
+            out.append(Frame(floor + props + people, arrows, "", patches=(body.HAIR,), close_up=window))
     if drawing.ghost:
         ghost = tuple(p for p in out[0].parts if p.role in PERSON)
         return [Frame(out[1].parts, out[1].arrows, out[1].label, ghost=ghost, patches=out[1].patches)]
@@ -108,5 +112,5 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Fra
 def card_frame(drawing: PoseDrawing, solved: Solved | None = None) -> list[Frame]:
     """The one frame printed on cards: the characteristic position, unnumbered."""
     pose = drawing.frames[drawing.card_pose()]
-    single = drawing.model_copy(update={"frames": [pose.model_copy(update={"label": None})], "ghost": False, "card_frame": None})
+    single = drawing.model_copy(update={"frames": [pose.model_copy(update={"label": None, "close_up": None})], "ghost": False, "card_frame": None})
     return frames(single, [solved or solve(pose, drawing.props_of(pose))])

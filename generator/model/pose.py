@@ -174,6 +174,13 @@ class Arrow(Strict):
     turn: Annotated[float, Field(ge=-270, le=270)] = Field(90, description="For `curved`: how far it turns, in degrees: positive turns counterclockwise as seen in the picture, negative clockwise.")
 
 
+class CloseUp(Strict):
+    """A magnified look at one body place, drawn in a round window in its own panel."""
+
+    at: Annotated[str, AfterValidator(lambda t: parse_site(t) and t)] = Field(description="The body place in the middle of the window, e.g. `left arch`.")
+    width: Annotated[float, Field(ge=10, le=80)] = Field(30, description="How much of the scene the window shows across, in cm, e.g. `30`.")
+
+
 class Pose(Strict):
     """One frame: a base position changed by joint angles, held in place by contacts."""
 
@@ -189,6 +196,10 @@ class Pose(Strict):
     arrows: list[Arrow] = Field(default_factory=list, description="Movement arrows, e.g. `[{at: buttocks, toward: back}]`.")
     label: str | None = Field(None, max_length=3, description="The frame's number in the picture; by default 1, 2, 3.")
     props: list[Prop] = Field(default_factory=list, description="Props in this frame only, added to the drawing's, e.g. the roller turned the other way.")
+    close_up: CloseUp | None = Field(
+        None, description="Adds a panel right after this frame that shows one body place magnified in a round window, circled in the frame, "
+        "for a grip too small to see in the whole picture, e.g. `{at: left arch, width: 30}`.",
+    )
 
 
 class View(Strict):
@@ -215,6 +226,8 @@ class PoseDrawing(Strict):
             raise ValueError(f"card_frame {self.card_frame} is past the last frame ({len(self.frames)})")
         if self.ghost and len(self.frames) != 2:
             raise ValueError("ghost: true needs exactly two frames (the start drawn faintly under the end)")
+        if self.ghost and any(pose.close_up for pose in self.frames):
+            raise ValueError("a close_up needs its frames side by side: remove ghost: true or the close_up")
         return self
 
     def props_of(self, pose: Pose) -> list[Prop]:

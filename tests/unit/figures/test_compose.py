@@ -302,3 +302,67 @@ def test_contrast_formula():
 def test_palettes_have_the_same_keys():
     assert PALETTES["light"].keys() == PALETTES["dark"].keys()
     assert PALETTES["light"]["outline"] == "#1d1d1f" and PALETTES["dark"]["background"] == "#1e2129"
+
+
+def _close_up_frames() -> list[Frame]:
+    """A whole frame that circles a 30 cm window round the left foot, and its close-up."""
+    parts = person() + PROPS
+    foot = (_v(8, 10, 4), 30.0)
+    arrow = (Arrow3D("straight", _v(8, 30, 10), _v(8, 30, 40)),)
+    return [Frame(parts, arrow, "1", marker=foot), Frame(parts, arrow, "", close_up=foot)]
+
+
+def _points(op) -> np.ndarray:
+    """Points that bound what an operation paints (a circle's: its bounding box's corners)."""
+    if isinstance(op, LineOp):
+        return np.asarray(op.points, dtype=float)
+    if isinstance(op.shape, Polygon2D):
+        return np.asarray(op.shape.points, dtype=float)
+    x0, y0, x1, y1 = bounds(op.shape)
+    if isinstance(op.shape, Ellipse2D) and op.shape.rx == op.shape.ry:  # a circle: its rim
+        t = np.linspace(0, 2 * math.pi, 72)
+        return np.stack([op.shape.centre[0] + op.shape.rx * np.cos(t), op.shape.centre[1] + op.shape.rx * np.sin(t)], 1)
+    return np.array([[x0, y0], [x1, y1]])
+
+
+def _rings(drawing: Drawing) -> list[ShapeOp]:
+    return [op for op in drawing.ops if isinstance(op, ShapeOp) and op.fill is None and op.stroke == "outline"
+            and isinstance(op.shape, Ellipse2D) and op.shape.rx == op.shape.ry]
+
+
+def test_a_close_up_magnifies_its_window_inside_a_ring():
+    camera = Camera.named("front")
+    whole, close = _close_up_frames()
+    [ring] = _rings(compose([close], camera, 400, 250))
+    panel = compose([close], camera, 400, 250).ops
+    assert panel[-1] == ring and ring.width == PAGE.contour
+    # Every part, line and the floor is cut at the ring; the frame's arrow is left to the frame.
+    (cx, cy), r = ring.shape.centre, ring.shape.rx
+    for op in panel[:-1]:
+        assert np.linalg.norm(_points(op) - (cx, cy), axis=1).max() <= r + 0.15, op
+    assert any(isinstance(op, ShapeOp) and op.fill == "body" for op in panel)
+    assert not any(isinstance(op, LineOp) and op.stroke == "arrow" for op in panel)
+    # Magnified: the window's 30 cm fill the ring's width.
+    assert 2 * r / 30.0 > 3 * frame_scale([whole], camera, 400, 250)
+
+
+def test_the_frame_circles_what_its_close_up_shows():
+    camera = Camera.named("front")
+    frames = _close_up_frames()
+    drawing = compose(frames, camera, 800, 400)
+    scale = frame_scale(frames, camera, 800, 400)
+    marker, ring = sorted(_rings(drawing), key=lambda op: op.shape.rx)
+    assert marker.width == PAGE.stroke and marker.shape.rx == pytest.approx(15.0 * scale, abs=0.1)
+    assert marker.shape.centre[0] < 400 < ring.shape.centre[0]  # in the frame's cell, then the close-up's
+    # No chevron from a frame to its own close-up: it is the same moment, not the next step.
+    assert not any(isinstance(op, LineOp) and op.stroke == "separator" for op in drawing.ops)
+
+
+def test_a_close_up_takes_a_cell_but_not_a_say_in_the_scale():
+    camera = Camera.named("front")
+    [_, close] = _close_up_frames()
+    # A wide window far off to the side: were it part of the shared extent, the frames would shrink.
+    wide = Frame(close.parts, close.arrows, "", close_up=(_v(0, 300, 0), 80.0))
+    three = frame_scale(sample_frames(), camera, 900, 420)
+    assert frame_scale(sample_frames()[:2] + [close], camera, 900, 420) == pytest.approx(three)
+    assert frame_scale(sample_frames()[:2] + [wide], camera, 900, 420) == pytest.approx(three)

@@ -10,7 +10,7 @@ from generator.figures import kinematics as kin
 from generator.figures.solve import solve
 from generator.load.content import load_content
 from generator.load.problems import ContentError
-from generator.model.pose import SIDED_SITES, TRUNK_SITES, Pose, Prop, parse_contact, parse_joint, parse_site
+from generator.model.pose import SIDED_SITES, TRUNK_SITES, Pose, PoseDrawing, Prop, parse_contact, parse_joint, parse_site
 
 
 def test_joint_motions_read_like_a_goniometry_chart():
@@ -122,3 +122,11 @@ def test_backs_of_hands_on_the_floor_turn_the_palms_up():
     for side in ("left", "right"):
         palm_normal = -segments[f"{side} hand"].rotation[:, 0]  # the palm is on the hand's -x side
         assert palm_normal[2] > 0.7, (side, palm_normal)
+
+
+def test_a_close_up_names_a_body_place_and_needs_frames_side_by_side():
+    with pytest.raises(ValueError, match="did you mean 'left arch'"):
+        Pose.model_validate({"base": "sitting", "close_up": {"at": "left arc"}})
+    assert Pose.model_validate({"base": "sitting", "close_up": {"at": "left arch"}}).close_up.width == 30
+    with pytest.raises(ValueError, match="close_up needs its frames side by side"):
+        PoseDrawing.model_validate({"ghost": True, "frames": [{"base": "sitting"}, {"base": "sitting", "close_up": {"at": "left arch"}}]})

@@ -23,6 +23,21 @@ def drawing(**fields) -> PoseDrawing:
     return PoseDrawing.model_validate({"view": "side-left", "frames": [KNEEL, FOLD]} | fields)
 
 
+def test_a_close_up_follows_its_frame_which_circles_the_same_window():
+    close = FOLD | {"close_up": {"at": "left palm", "width": 25}}
+    one, two, panel = frames(drawing(frames=[KNEEL, close]))
+    assert (one.label, two.label, panel.label) == ("1", "2", "")  # the close-up is not a step
+    assert one.marker is None and one.close_up is None
+    centre, width = two.marker
+    assert panel.close_up[1] == width == 25 and np.array_equal(panel.close_up[0], centre)
+    palm = next(p for p in two.parts if p.name == "left hand").volume
+    assert np.linalg.norm(centre - (np.asarray(palm.a) + palm.b) / 2) < 6  # on the hand
+    assert panel.parts == two.parts
+    # The card shows the hold whole, with no circle and no close-up.
+    [card] = card_frame(drawing(frames=[KNEEL, close]))
+    assert card.marker is None and card.close_up is None
+
+
 def test_frames_are_numbered_and_the_stretched_part_is_marked():
     one, two = frames(drawing())
     assert (one.label, two.label) == ("1", "2")
