@@ -209,10 +209,10 @@ def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool) -> _FrameGeo
     arrows = []
     for arrow in frame.arrows:
         centre = arrow.centre if arrow.centre is not None else (np.asarray(arrow.a) + arrow.b) / 2
-        pts = camera.project(np.array([arrow.a, arrow.b, centre], dtype=float))
+        pts = camera.project(np.array([arrow.a, arrow.b, centre, *arrow.path], dtype=float))
         arrows.append((arrow, pts))
         lo, hi = pts.min(axis=0), pts.max(axis=0)
-        if arrow.kind == "curved":  # the arc can bulge past its end points: take its circle
+        if arrow.kind == "curved" and not arrow.path:  # the arc can bulge past its end points: take its circle
             rad = float(np.linalg.norm(pts[0] - pts[2]))
             lo, hi = pts[2] - rad, pts[2] + rad
         boxes.append((lo[0], lo[1], hi[0], hi[1]))
@@ -275,6 +275,20 @@ def _head(tip: np.ndarray, direction: np.ndarray, length: float) -> Polygon2D:
     return Polygon2D(np.round(pts, 1) + 0.0)
 
 
+def _path_shaft(line: np.ndarray, head_len: float) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray], float] | None:
+    """A shaft along a projected path (px), stopping where its head begins; the head (tip,
+    direction) points along the path's last stretch. None when the path shows as a dot."""
+    steps = np.linalg.norm(np.diff(line, axis=0), axis=1)
+    if steps.sum() < 1.0:
+        return None
+    head_len = min(head_len, 0.4 * float(steps.sum()))
+    tip = line[-1]
+    back = np.cumsum(steps[::-1])  # distance back from the tip, vertex by vertex
+    keep = max(len(line) - 2 - int(np.searchsorted(back, head_len)), 0)  # the last vertex behind the head
+    direction = (tip - line[keep]) / max(float(np.linalg.norm(tip - line[keep])), 1e-9)
+    return np.concatenate([line[: keep + 1], [tip - direction * head_len]]), (tip, direction), head_len
+
+
 def _arrow_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[Op]:
     """Halo then arrow: shaft as a line stopping at the heads' bases, heads as triangles."""
     a = np.array(m.xy(*pts[0]))
@@ -282,7 +296,13 @@ def _arrow_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[O
     head_len = 4.0 * style.arrow_width
     heads: list[tuple[np.ndarray, np.ndarray]] = []
     arc = None
-    if arrow.kind == "curved":
+    if arrow.path:  # a turn in 3D, seen in perspective
+        shaft = _path_shaft(np.array([m.xy(*p) for p in pts[3:]]), head_len)
+        if shaft is None:
+            return []
+        line, head, head_len = shaft
+        heads.append(head)
+    elif arrow.kind == "curved":
         c = np.array(m.xy(*pts[2]))
         rad = float(np.linalg.norm(a - c) + np.linalg.norm(b - c)) / 2
         if rad < 1e-6:

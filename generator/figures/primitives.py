@@ -88,13 +88,16 @@ class Patch:
 @dataclass(frozen=True)
 class Arrow3D:
     """A movement arrow in the scene. ``kind``: straight (one head), both (two heads), or curved
-    (an arc about ``centre`` from ``a`` to ``b``, the way the shorter turn goes unless ``long``)."""
+    (an arc about ``centre`` from ``a`` to ``b``, the way the shorter turn goes unless ``long``).
+    A curved arrow with a ``path`` follows those points instead: a turn in 3D (about the vertical)
+    that the camera sees as an ellipse, not a circle."""
 
     kind: Literal["straight", "both", "curved"]
     a: Vec
     b: Vec
     centre: Vec | None = None
     long: bool = False
+    path: tuple[Vec, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -48,13 +48,21 @@ def _arrow(arrow: Arrow, frames: dict[str, kin.Segment], camera: Camera) -> Arro
     direction = np.asarray(DIRECTIONS[arrow.toward])
     if arrow.kind != "curved":
         return Arrow3D(arrow.kind, start, start + arrow.length * direction)
+    turn = math.radians(arrow.turn)
+    if arrow.about == "vertical":
+        # A ring about the up-down line through the body place, starting toward `toward`.
+        flat = direction * np.array([1.0, 1.0, 0.0])
+        radial = flat / np.linalg.norm(flat) if np.linalg.norm(flat) > 1e-6 else np.array([1.0, 0.0, 0.0])
+        side = np.cross(np.array([0.0, 0.0, 1.0]), radial)
+        angles = np.linspace(0.0, turn, max(2, int(math.ceil(abs(arrow.turn) / 4.0)) + 1))
+        path = tuple(start + arrow.length * (radial * math.cos(t) + side * math.sin(t)) for t in angles)
+        return Arrow3D("curved", path[0], path[-1], centre=start, long=abs(arrow.turn) > 180, path=path)
     # A turn drawn in the picture plane, about the body place, starting toward `toward`.
     axis = camera.toward
     radial = direction - axis * float(direction @ axis)
     if np.linalg.norm(radial) < 1e-6:
         radial = camera.up
     radial = radial / np.linalg.norm(radial)
-    turn = math.radians(arrow.turn)
     other = np.cross(axis, radial)
     end = radial * math.cos(turn) + other * math.sin(turn)
     return Arrow3D("curved", start + arrow.length * radial, start + arrow.length * end, centre=start, long=abs(arrow.turn) > 180)

@@ -217,6 +217,24 @@ def test_arrows_have_halo_and_heads():
     assert all(h.width > s.width for h, s in zip(halos, shafts, strict=True))
 
 
+def test_a_turn_about_the_vertical_is_drawn_along_its_projected_ring():
+    # A quarter ring round a standing body at chest height, seen level from the side: flat; from
+    # above: a quarter circle. Drawn along the path, its head on the path's end.
+    ring = tuple(_v(20 * math.cos(t), 20 * math.sin(t), 130) for t in np.linspace(0, math.pi / 2, 24))
+    arrow = Arrow3D("curved", ring[0], ring[-1], centre=_v(0, 0, 130), path=ring)
+    frame = [Frame(person(), (arrow,))]
+    for view, flat in (("side-left", True), ("top", False)):
+        ops = compose(frame, Camera.named(view), 400, 400).ops
+        [shaft] = [op for op in ops if isinstance(op, LineOp) and op.stroke == "arrow"]
+        [head] = [op for op in ops if isinstance(op, ShapeOp) and op.fill == "arrow"]
+        pts = np.asarray(shaft.points)
+        assert shaft.arc is None and len(pts) > 10
+        spread = np.ptp(pts[:, 1]) / max(np.ptp(pts[:, 0]), 1e-9)
+        assert (spread < 0.05) if flat else (0.5 < spread < 2.0), view
+        tip = np.asarray(head.shape.points)[0]
+        assert np.linalg.norm(tip - pts[-1]) < 4.5 * PAGE.arrow_width  # the head continues the shaft
+
+
 def test_compose_is_deterministic():
     # Its speed is measured by scripts/bench_figures.py, not asserted here
     first = compose(sample_frames(), Camera.named("three-quarter"), 900, 420, PAGE)

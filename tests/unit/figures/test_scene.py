@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 
 from generator.figures.compose import compose
 from generator.figures.outline import Ellipse2D, _signed_area
@@ -36,6 +37,20 @@ def test_a_close_up_follows_its_frame_which_circles_the_same_window():
     # The card shows the hold whole, with no circle and no close-up.
     [card] = card_frame(drawing(frames=[KNEEL, close]))
     assert card.marker is None and card.close_up is None
+
+
+def test_a_turn_about_the_vertical_is_a_flat_ring_round_the_body_place():
+    turning = FOLD | {"arrows": [{"kind": "curved", "about": "vertical", "at": "chest", "toward": "forward", "length": 20, "turn": 120}]}
+    d = drawing(frames=[KNEEL, turning], view={"azimuth": 120, "elevation": 30})
+    [arrow] = frames(d)[1].arrows
+    path = np.array(arrow.path)
+    assert np.allclose(path[:, 2], arrow.centre[2])  # level: a turn about an up-down line
+    assert np.allclose(np.linalg.norm(path[:, :2] - arrow.centre[:2], axis=1), 20.0)
+    start, end = path[0, :2] - arrow.centre[:2], path[-1, :2] - arrow.centre[:2]
+    assert start[0] > 0 and abs(start[1]) < 1e-9  # it starts in front of the body place
+    # 120° counterclockwise seen from above: toward the person's left (+y), then behind.
+    assert math.degrees(math.atan2(end[1], end[0])) == pytest.approx(120.0)
+    assert np.array_equal(arrow.a, path[0]) and np.array_equal(arrow.b, path[-1])
 
 
 def test_frames_are_numbered_and_the_stretched_part_is_marked():
