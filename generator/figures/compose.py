@@ -220,9 +220,6 @@ def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool) -> _FrameGeo
         boxes = [(0.0, 0.0, 1.0, 1.0)]
     b = np.array(boxes, dtype=float)
     box = (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
-    if frame.close_up is not None:  # the panel shows its window, whatever lies outside it
-        (x, y), half = camera.project(np.asarray([frame.close_up[0]], dtype=float))[0], frame.close_up[1] / 2
-        box = (x - half, y - half, x + half, y + half)
     floor_y = None
     if with_floor and frame.parts:
         # The floor line runs along the near edge of the scene's footprint on z = 0 (at
@@ -231,8 +228,7 @@ def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool) -> _FrameGeo
         hi = np.max([_extent(p.volume)[1] for p in frame.parts], axis=0)
         corners = np.array([[x, y, 0.0] for x in (lo[0], hi[0]) for y in (lo[1], hi[1])])
         floor_y = float(camera.project(corners)[:, 1].min())
-        if frame.close_up is None:
-            box = (box[0], min(box[1], floor_y), box[2], max(box[3], floor_y))
+        box = (box[0], min(box[1], floor_y), box[2], max(box[3], floor_y))
     return _FrameGeometry(shapes, ghosts, arrows, box, floor_y)
 
 
@@ -445,10 +441,9 @@ def _close_up_ops(frame: Frame, g: _FrameGeometry, camera: Camera, centre: tuple
             shape = clip_shape(op.shape, centre, radius)
             if shape is not None:
                 ops.append(ShapeOp(shape, op.fill, op.stroke, op.width, op.hatch, op.ref))
-        elif isinstance(op, LineOp):
+        elif isinstance(op, LineOp):  # floor lines and hairlines: no arcs here, the arrows stay out
             pieces = clip_line(np.asarray(op.points, dtype=float), centre, radius)
-            whole = len(pieces) == 1 and len(pieces[0]) == len(op.points) and np.allclose(pieces[0], op.points)
-            ops += [op] if whole else [LineOp(tuple((_r(a), _r(b)) for a, b in piece), op.stroke, op.width) for piece in pieces]
+            ops += [LineOp(tuple((_r(a), _r(b)) for a, b in piece), op.stroke, op.width) for piece in pieces]
     # The ring covers the cut edges (half of a contour stroke at most).
     ops.append(ShapeOp(Ellipse2D((_r(centre[0]), _r(centre[1])), _r(radius), _r(radius), 0.0), None, "outline", style.contour))
     return ops

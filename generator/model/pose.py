@@ -144,6 +144,7 @@ JointKey = Annotated[str, AfterValidator(_joint_key)]
 Degrees = Annotated[float, Field(ge=0, le=360)]
 Contact = Annotated[str, AfterValidator(_contact)]
 Highlight = Annotated[str, AfterValidator(_highlight)]
+Site = Annotated[str, AfterValidator(lambda t: parse_site(t) and t)]
 Cm = Annotated[float, Field(ge=-500, le=500)]
 
 
@@ -167,7 +168,7 @@ class Arrow(Strict):
     """A movement arrow drawn on top, placed at a body place."""
 
     kind: Literal["straight", "both", "curved"] = Field("straight", description="`straight` (one head), `both` (back and forth) or `curved` (turning).")
-    at: Annotated[str, AfterValidator(lambda t: parse_site(t) and t)] = Field(description="The body place it starts from, e.g. `buttocks`.")
+    at: Site = Field(description="The body place it starts from, e.g. `buttocks`.")
     toward: Literal["forward", "back", "left", "right", "up", "down"] = Field(description="Which way it points, in the scene: forward, back, left, right, up or down.")
     length: Annotated[float, Field(gt=0, le=100)] = Field(20, description="Length in cm (for `curved`, the radius).")
     offset: tuple[Cm, Cm, Cm] = Field((0.0, 0.0, 0.0), description="Moves the arrow off the body, [forward, left, up] in cm, e.g. `[0, 0, 15]`.")
@@ -181,7 +182,7 @@ class Arrow(Strict):
 class CloseUp(Strict):
     """A magnified look at one body place, drawn in a round window in its own panel."""
 
-    at: Annotated[str, AfterValidator(lambda t: parse_site(t) and t)] = Field(description="The body place in the middle of the window, e.g. `left arch`.")
+    at: Site = Field(description="The body place in the middle of the window, e.g. `left arch`.")
     width: Annotated[float, Field(ge=10, le=80)] = Field(30, description="How much of the scene the window shows across, in cm, e.g. `30`.")
 
 
