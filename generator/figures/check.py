@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.figures import kinematics as kin
 from generator.figures.bases import BASES
-from generator.figures.solve import TOLERANCE, Solved, joint_dofs, solve_all
+from generator.figures.solve import TOLERANCE, Solved, joint_dofs, solve_drawings
 from generator.model import Exercise
 from generator.model.pose import PROP_SURFACES, Pose, PoseDrawing, parse_contact, parse_joint
 
@@ -83,25 +83,28 @@ def pose_findings(exercises: list[Exercise], cache_dir: Path | None = None) -> d
         for loc, drawing in drawings(exercise):
             static = _static(loc, drawing)
             findings[exercise.id] += static
-            if any(not s.warning for s in static):
-                continue
-            for f, pose in enumerate(drawing.frames):
-                jobs.append((exercise.id, loc + ("frames", f), pose, drawing))
-    results = solve_all([(pose, drawing.props_of(pose)) for _, _, pose, drawing in jobs], cache_dir)
-    for (exercise_id, loc, pose, _), solved in zip(jobs, results, strict=True):
-        findings[exercise_id] += _moved(loc, pose, solved)
-        for miss in solved.misses:
-            if miss.index >= 0:
-                where = loc + ("contacts", miss.index)
-            else:
-                where = loc + ("base",)
-            sunk = miss.index == -2  # the text names the part and what it ends inside
-            findings[exercise_id].append(Finding(
-                where, miss.text if sunk else f"contact '{miss.text}' cannot be made",
-                f"within {TOLERANCE:g} cm (change the joint angles, the base position or the props)",
-                f"{miss.distance:.2f} cm {'deep' if sunk else 'away'}",
-            ))
+            if not any(not s.warning for s in static):
+                jobs.append((exercise.id, loc, drawing))
+    results = solve_drawings([drawing for _, _, drawing in jobs], cache_dir)
+    for (exercise_id, loc, drawing), solved_frames in zip(jobs, results, strict=True):
+        for f, (pose, solved) in enumerate(zip(drawing.frames, solved_frames, strict=True)):
+            findings[exercise_id] += _solved_findings(loc + ("frames", f), pose, solved)
     return findings
+
+
+def _solved_findings(loc: Loc, pose: Pose, solved: Solved) -> list[Finding]:
+    """What solving one frame found: angles the solver had to change a lot, contacts it could not
+    make, a part sunk into the floor or a prop."""
+    found = _moved(loc, pose, solved)
+    for miss in solved.misses:
+        sunk = miss.index == -2  # the text names the part and what it ends inside
+        found.append(Finding(
+            loc + (("contacts", miss.index) if miss.index >= 0 else ("base",)),
+            miss.text if sunk else f"contact '{miss.text}' cannot be made",
+            f"within {TOLERANCE:g} cm (change the joint angles, the base position or the props)",
+            f"{miss.distance:.2f} cm {'deep' if sunk else 'away'}",
+        ))
+    return found
 
 
 def _moved(loc: Loc, pose: Pose, solved: Solved) -> list[Finding]:

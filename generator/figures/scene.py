@@ -11,7 +11,7 @@ from generator.figures import kinematics as kin
 from generator.figures.camera import VIEWS, Camera
 from generator.figures.primitives import PERSON, Arrow3D, Box, Cylinder, Frame, Part, RoundCone
 from generator.figures.props import MAT_THICKNESS, scene_pieces
-from generator.figures.solve import Solved, solve
+from generator.figures.solve import Solved, solve_drawings
 from generator.model.pose import HIGHLIGHT_WORDS, Arrow, Pose, PoseDrawing, View, parse_site
 
 DIRECTIONS = {
@@ -95,7 +95,7 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Fra
     """The drawing's frames in 3D, ready for ``compose``, each followed by its close-up panel if it
     has one. Solves each pose unless given."""
     camera = camera_for(drawing)
-    solved = solved or [solve(pose, drawing.props_of(pose)) for pose in drawing.frames]
+    solved = solved or solve_drawings([drawing])[0]
     out = []
     numbered = len(drawing.frames) > 1 and not drawing.ghost
     people_of = [body_parts(result, highlighted(pose)) for pose, result in zip(drawing.frames, solved, strict=True)]
@@ -121,4 +121,4 @@ def card_frame(drawing: PoseDrawing, solved: Solved | None = None) -> list[Frame
     """The one frame printed on cards: the characteristic position, unnumbered."""
     pose = drawing.frames[drawing.card_pose()]
     single = drawing.model_copy(update={"frames": [pose.model_copy(update={"label": None, "close_up": None})], "ghost": False, "card_frame": None})
-    return frames(single, [solved or solve(pose, drawing.props_of(pose))])
+    return frames(single, [solved or solve_drawings([drawing])[0][drawing.card_pose()]])

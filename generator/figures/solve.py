@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from generator.figures.primitives import Box, Cylinder, Ellipsoid, RoundCone
 from generator.figures.props import scene_pieces, sdf
 from generator.model.joints import SIDED_JOINTS as SIDED
 from generator.model.joints import Motion, dof_limits
-from generator.model.pose import Pose, Prop, parse_contact, parse_joint
+from generator.model.pose import Pose, PoseDrawing, Prop, parse_contact, parse_joint
 
 TOLERANCE = 1.0  # cm: a contact that misses by more is an error
 CONTACT_WEIGHT = 30.0  # per cm
@@ -43,6 +43,11 @@ TRUNK_SHARES = {"flexion": 0.5, "side bend": 0.5, "rotation": 0.3}  # of a "trun
 FREEDOM = {"hip": 12.0, "knee": 12.0, "ankle": 15.0, "shoulder": 20.0, "elbow": 20.0, "wrist": 25.0,
            "low back": 6.0, "upper back": 6.0, "neck": 10.0, "head": 10.0}
 ROOT_FREEDOM = {"x": 60.0, "y": 60.0, "z": 200.0, "pitch": 10.0, "roll": 6.0}
+# A frame that says `stay: true` keeps its pelvis over the spot where the frame before left it:
+# moving it across the floor costs one unit per this many cm. Without it the pelvis's place is
+# nearly free, and a twist with the hands on a chair slid the whole body 14 cm to keep them there.
+STAY_FREEDOM = 0.1
+Anchor = tuple[float, float] | None  # where the pelvis stays (x, y in cm), for a frame that stays
 
 
 @dataclass(frozen=True)
@@ -217,8 +222,10 @@ def lowest_point(volume: RoundCone | Ellipsoid) -> float:
 class Problem:
     """The residual function of one frame, built once and evaluated many times."""
 
-    def __init__(self, pose: Pose, props: list[Prop]) -> None:
+    def __init__(self, pose: Pose, props: list[Prop], anchor: Anchor = None) -> None:
         self.values, self.authored = targets(pose)
+        if anchor is not None:
+            self.values["x"], self.values["y"] = anchor
         self.free = [name for name in kin.DOFS if name != "yaw"]
         self.contacts = [(i, text, _target(text)) for i, text in contact_list(pose)]
         self.props = scene_pieces(props)
@@ -228,6 +235,8 @@ class Problem:
         for name in self.free:
             if name in self.authored:
                 weights.append(1.0 / AUTHORED_STIFFNESS)
+            elif anchor is not None and name in ("x", "y"):
+                weights.append(1.0 / STAY_FREEDOM)
             elif name in ROOT_FREEDOM:
                 weights.append(1.0 / ROOT_FREEDOM[name])
             else:
@@ -354,8 +363,10 @@ def solver_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _key(pose: Pose, props: list[Prop]) -> str:
+def _key(pose: Pose, props: list[Prop], anchor: Anchor = None) -> str:
     data = {"pose": pose.model_dump(mode="json"), "props": [p.model_dump(mode="json") for p in props], "solver": solver_fingerprint()}
+    if anchor is not None:
+        data["anchor"] = list(anchor)
     return json.dumps(data, sort_keys=True)
 
 
@@ -365,7 +376,7 @@ def _solve_key(key: str) -> Solved:
     data = json.loads(key)
     pose = Pose.model_validate(data["pose"])
     props = [Prop.model_validate(p) for p in data["props"]]
-    problem = Problem(pose, props)
+    problem = Problem(pose, props, tuple(data["anchor"]) if "anchor" in data else None)
     low, high = problem.bounds()
     start = problem.prior.copy()
     if abs(problem.values["pitch"]) >= 45 and problem.solid:
@@ -410,9 +421,10 @@ def _stored(path: Path) -> Solved | None:
         return None  # a missing or damaged entry is solved again
 
 
-def solve_all(items: list[tuple[Pose, list[Prop]]], cache_dir: Path | None = None) -> list[Solved]:
-    """Solve many frames: from memory, then the disk cache, then in parallel on every core."""
-    keys = [_key(pose, props) for pose, props in items]
+def solve_all(items: Sequence[tuple[Pose, list[Prop]] | tuple[Pose, list[Prop], Anchor]], cache_dir: Path | None = None) -> list[Solved]:
+    """Solve many frames, each as (pose, props) or (pose, props, anchor): from memory, then the disk
+    cache, then in parallel on every core."""
+    keys = [_key(*item) for item in items]
     digests = {key: hashlib.sha256(key.encode()).hexdigest() for key in keys}
     todo = []
     for key in dict.fromkeys(keys):
@@ -429,6 +441,24 @@ def solve_all(items: list[tuple[Pose, list[Prop]]], cache_dir: Path | None = Non
             data = {"q": list(solved.q), "misses": [m.__dict__ for m in solved.misses]}
             write_atomic(cache_dir / f"{digests[key]}.json", json.dumps(data, sort_keys=True).encode())
     return [_MEMORY[key] for key in keys]
+
+
+def solve_drawings(drawings: Sequence[PoseDrawing], cache_dir: Path | None = None) -> list[list[Solved]]:
+    """Every frame of every drawing. A frame that stays is solved once the frame before it is,
+    from where that frame left the pelvis, so the frames are solved in parallel rounds."""
+    out: list[list[Solved | None]] = [[None] * len(d.frames) for d in drawings]
+    while True:
+        ready = [(i, f) for i, d in enumerate(drawings) for f, pose in enumerate(d.frames)
+                 if out[i][f] is None and (not pose.stay or f == 0 or out[i][f - 1] is not None)]
+        if not ready:
+            return [[s for s in row if s is not None] for row in out]
+        jobs = []
+        for i, f in ready:
+            pose, before = drawings[i].frames[f], out[i][f - 1] if f else None
+            anchor = (before.q[kin.INDEX["x"]], before.q[kin.INDEX["y"]]) if pose.stay and before else None
+            jobs.append((pose, drawings[i].props_of(pose), anchor))
+        for (i, f), solved in zip(ready, solve_all(jobs, cache_dir), strict=True):
+            out[i][f] = solved
 
 
 def solve(pose: Pose, props: list[Prop]) -> Solved:

@@ -23,7 +23,7 @@ from PIL import Image
 from generator.figures.parallel import parallel_map, write_once
 from generator.figures.photo import PhotoInfo, resized, upright
 from generator.figures.picture import ASPECT, CARD_SIZE, PRINT_WIDTH, WEB_WIDTH, draw_outputs
-from generator.figures.solve import Solved, solve_all
+from generator.figures.solve import Solved, solve_drawings
 from generator.model import Exercise, Figure, urls
 from generator.model.memo import ByObject
 
@@ -189,7 +189,7 @@ def _job(figure: Figure, photo: PhotoInfo | None) -> tuple[str, dict[str, Any]]:
     if figure.kind == "pose":
         assert figure.pose is not None
         # Solved here (from memory or the pose cache), so a worker process never solves again.
-        solved = solve_all([(pose, figure.pose.props_of(pose)) for pose in figure.pose.frames])
+        solved = solve_drawings([figure.pose])[0]
         return "pose", {"figure": figure.model_dump(mode="json"), "solved": [list(s.q) for s in solved]}
     assert photo is not None
     return "photo", {"path": photo.path, "width": photo.width, "height": photo.height}

@@ -201,6 +201,8 @@ class Pose(Strict):
     arrows: list[Arrow] = Field(default_factory=list, description="Movement arrows, e.g. `[{at: buttocks, toward: back}]`.")
     label: str | None = Field(None, max_length=3, description="The frame's number in the picture; by default 1, 2, 3.")
     props: list[Prop] = Field(default_factory=list, description="Props in this frame only, added to the drawing's, e.g. the roller turned the other way.")
+    stay: bool = Field(False, description="`true` to keep the pelvis where the frame before left it, so only the joints move, e.g. a twist with the hips still. "
+                       "Without it each frame finds its own place, and the body can shift to make its contacts.")
     close_up: CloseUp | None = Field(
         None, description="Adds a panel right after this frame that shows one body place magnified in a round window, circled in the frame, "
         "for a grip too small to see in the whole picture, e.g. `{at: left arch, width: 30}`.",
@@ -231,6 +233,8 @@ class PoseDrawing(Strict):
             raise ValueError(f"card_frame {self.card_frame} is past the last frame ({len(self.frames)})")
         if self.ghost and len(self.frames) != 2:
             raise ValueError("ghost: true needs exactly two frames (the start drawn faintly under the end)")
+        if self.frames[0].stay:
+            raise ValueError("the first frame has no frame before it to stay with: remove its stay: true")
         if self.ghost and any(pose.close_up for pose in self.frames):
             raise ValueError("a close_up needs its frames side by side: remove ghost: true or the close_up")
         return self

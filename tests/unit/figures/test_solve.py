@@ -8,8 +8,8 @@ import pytest
 from generator.figures import kinematics as kin
 from generator.figures.bases import BASES
 from generator.figures.primitives import Box, Cylinder, Ellipsoid, RoundCone
-from generator.figures.solve import TOLERANCE, Problem, _limits, prop_normal, solve, solve_all, surface_normal
-from generator.model.pose import Pose, Prop
+from generator.figures.solve import TOLERANCE, Problem, _limits, prop_normal, solve, solve_all, solve_drawings, surface_normal
+from generator.model.pose import Pose, PoseDrawing, Prop
 
 PROPS = {"sitting": [Prop(kind="chair")]}
 
@@ -111,3 +111,36 @@ def test_a_sunk_part_is_named_with_what_it_sinks_into():
     q[kin.INDEX["z"]] -= 6.0  # the pelvis into the seat, before the feet reach the floor
     depth, where = problem.deepest_sink(kin.volumes(kin.segments(q)))
     assert where.endswith("ends inside the chair seat") and depth > 5.0, (where, depth)
+
+
+def _twist(stay: bool) -> PoseDrawing:
+    """The guide's 'add a twist': side-sitting with the hands on a chair, then the ribs turn left."""
+    legs = {"left hip external rotation": 45, "right hip internal rotation": 5}
+    arms = {"both shoulders flexion": 82, "both elbows flexion": 10, "both wrists extension": 5}
+    contacts = ["right shin on floor", "right top of foot on floor", "right buttock on left heel", "left buttock on floor", "palms on chair seat"]
+    start = {"trunk flexion": 10, "trunk side bend right": 20, "both shoulders adduction": 6} | arms | legs
+    turned = {"trunk flexion": 10, "trunk side bend right": 20, "trunk rotation left": 40, "neck rotation left": 60,
+              "left shoulder adduction": 25, "right shoulder abduction": 10} | arms | legs
+    return PoseDrawing.model_validate({
+        "props": [{"kind": "chair", "at": [82, 5], "yaw": 180}],
+        "frames": [{"base": "kneel-sit", "replace_contacts": True, "joints": start, "contacts": contacts},
+                   {"base": "kneel-sit", "replace_contacts": True, "joints": turned, "contacts": contacts, "stay": stay}],
+    })
+
+
+def test_a_frame_that_stays_keeps_the_pelvis_where_the_frame_before_left_it():
+    moved, stayed = solve_drawings([_twist(False), _twist(True)])
+    assert all(s.misses == () for s in moved + stayed)
+
+    def pelvis(solved):
+        return np.array(solved.q[:2])  # x and y: the pelvis's place on the floor
+
+    assert np.linalg.norm(pelvis(stayed[1]) - pelvis(stayed[0])) <= TOLERANCE
+    # Left to find its own place, the turned frame slides the body over to keep both hands on the seat.
+    assert np.linalg.norm(pelvis(moved[1]) - pelvis(moved[0])) > 5
+    assert stayed[0] == moved[0] == solve(_twist(True).frames[0], _twist(True).props)
+
+
+def test_the_first_frame_cannot_stay():
+    with pytest.raises(ValueError, match="first frame has no frame before it"):
+        PoseDrawing.model_validate({"frames": [{"base": "standing", "stay": True}, {"base": "standing"}]})
