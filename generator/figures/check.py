@@ -48,7 +48,8 @@ def drawings(exercise: Exercise) -> list[tuple[Loc, PoseDrawing]]:
 def _static(loc: Loc, drawing: PoseDrawing) -> list[Finding]:
     findings = []
     for f, pose in enumerate(drawing.frames):
-        kinds = {p.kind for p in drawing.props_of(pose)}
+        real = [p for p in drawing.props_of(pose) if not p.ghost]  # nothing rests on a ghost
+        kinds = {p.kind for p in real}
         needs = BASES[pose.base].needs
         if needs and needs not in kinds:
             findings.append(Finding(loc + ("frames", f, "base"), f"the base position '{pose.base}' needs a {needs}",
@@ -56,7 +57,7 @@ def _static(loc: Loc, drawing: PoseDrawing) -> list[Finding]:
         for c, text in enumerate(pose.contacts):
             target = parse_contact(text)[1]
             kind = PROP_SURFACES.get(target, "stairs" if isinstance(target, str) and target.startswith("step ") else None) if isinstance(target, str) else None
-            stairs = next((p for p in drawing.props_of(pose) if p.kind == "stairs"), None)
+            stairs = next((p for p in real if p.kind == "stairs"), None)
             if isinstance(target, str) and target.startswith("step ") and stairs is not None and int(target[5:]) > stairs.steps:
                 findings.append(Finding(loc + ("frames", f, "contacts", c), f"contact '{text}' names a step the stairs do not have",
                                         f"step 1 to step {stairs.steps}", f"'{target}'"))

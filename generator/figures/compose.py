@@ -19,8 +19,8 @@ import numpy as np
 from generator.figures.camera import Camera
 from generator.figures.clip import clip_line, clip_shape
 from generator.figures.order import paint_order
-from generator.figures.outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, bounds, contains, outline, patch_outline
-from generator.figures.primitives import Arrow3D, Cylinder, Ellipsoid, Frame, Part, Patch, RoundCone
+from generator.figures.outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, bounds, contains, outline, patch_outline, polygon
+from generator.figures.primitives import PERSON, Arrow3D, Cylinder, Ellipsoid, Frame, Part, Patch, RoundCone
 
 
 @dataclass(frozen=True)
@@ -408,6 +408,21 @@ def _plan(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: int
     return geos, (x0, y0, x1, y1), top, layout
 
 
+def _dashed(shape: Shape2D, stroke: str, width: float, dash: float) -> list[LineOp]:
+    """A closed outline as dashes ``dash`` long with gaps as long, evenly spread round it."""
+    pts = polygon(shape, 0.05)
+    ring = np.vstack([pts, pts[:1]])
+    along = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(ring, axis=0), axis=1))])
+    count = max(2, round(along[-1] / (2 * dash)))
+    step = along[-1] / count  # so the dashes close the loop evenly
+    out = []
+    for k in range(count):
+        at = np.linspace(k * step, k * step + step / 2, 6)
+        xy = np.column_stack([np.interp(at, along, ring[:, 0]), np.interp(at, along, ring[:, 1])])
+        out.append(LineOp(tuple((_r(x), _r(y)) for x, y in xy), stroke, width))
+    return out
+
+
 def _frame_ops(frame: Frame, g: _FrameGeometry, camera: Camera, m: _Map, floor_span: tuple[float, float],
                style: Style, tag: str, arrows: bool = True) -> list[Op]:
     """One frame's floor line, parts, arrows and the circle round the window its close-up shows."""
@@ -415,8 +430,13 @@ def _frame_ops(frame: Frame, g: _FrameGeometry, camera: Camera, m: _Map, floor_s
     if g.floor_y is not None:
         fy = _r(m.oy - m.scale * g.floor_y)
         ops.append(LineOp(((_r(floor_span[0]), fy), (_r(floor_span[1]), fy)), "floor", style.stroke))
-    ghost = [ShapeOp(m.shape(g.ghost_shapes[i]), "ghost_fill", "ghost_outline", style.stroke)
-             for i in paint_order(frame.ghost, camera)] if frame.ghost else []
+    ghost: list[Op] = []
+    for i in paint_order(frame.ghost, camera) if frame.ghost else ():
+        shape = m.shape(g.ghost_shapes[i])
+        if frame.ghost[i].role in PERSON:
+            ghost.append(ShapeOp(shape, "ghost_fill", "ghost_outline", style.stroke))
+        else:  # a prop's earlier place: dashed and unfilled, so it is not read as a second object
+            ghost += _dashed(shape, "ghost_outline", style.stroke * 0.7, 3.0 * style.stroke)
     ops += _part_ops(frame.parts, g.shapes, camera, m, style, tag, ghost, frame.patches)
     for arrow, pts in g.arrows if arrows else ():
         ops += _arrow_ops(arrow, pts, m, style)

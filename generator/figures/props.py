@@ -89,11 +89,12 @@ def volumes(prop: Prop, index: int) -> list[PropVolume]:
     return [PropVolume(name, _box(prop, (0.0, 0.0, MAT_THICKNESS / 2), (length / 2, MAT_WIDTH / 2, MAT_THICKNESS / 2)), ("mat",), solid=False)]
 
 
-def scene_pieces(props: list[Prop]) -> list[PropVolume]:
-    """The pieces of every prop of a scene; props of the same kind are numbered apart."""
+def scene_pieces(props: list[Prop], ghosts: bool = False) -> list[PropVolume]:
+    """The pieces of every prop of a scene; props of the same kind are numbered apart. Ghosts (a
+    prop's earlier place) are left out, or with ``ghosts=True`` are all that is returned."""
     counts: dict[str, int] = {}
     pieces = []
-    for prop in props:
+    for prop in (p for p in props if p.ghost == ghosts):
         pieces += volumes(prop, counts.get(prop.kind, 0))
         counts[prop.kind] = counts.get(prop.kind, 0) + 1
     return pieces

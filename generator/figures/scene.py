@@ -103,16 +103,17 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Fra
     for i, (pose, result) in enumerate(zip(drawing.frames, solved, strict=True)):
         segs = kin.segments(np.array(result.q))
         props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in scene_pieces(drawing.props_of(pose)))
+        was = tuple(Part(p.name, p.volume, "prop") for p in scene_pieces(drawing.props_of(pose), ghosts=True))
         people = people_of[i]
         floor = (mat,) if camera.elevation > 15 and not any(p.role == "floor" for p in props) else ()
         arrows = tuple(_arrow(a, segs, camera) for a in pose.arrows)
         label = pose.label or (str(i + 1) if numbered else "")
         window = (site_centre(segs, pose.close_up.at), pose.close_up.width) if pose.close_up else None
-        out.append(Frame(floor + props + people, arrows, label, patches=(body.HAIR,), marker=window))
+        out.append(Frame(floor + props + people, arrows, label, ghost=was, patches=(body.HAIR,), marker=window))
         if window is not None:
-            out.append(Frame(floor + props + people, arrows, "", patches=(body.HAIR,), close_up=window))
+            out.append(Frame(floor + props + people, arrows, "", ghost=was, patches=(body.HAIR,), close_up=window))
     if drawing.ghost:
-        ghost = tuple(p for p in out[0].parts if p.role in PERSON)
+        ghost = tuple(p for p in out[0].parts if p.role in PERSON) + out[1].ghost
         return [Frame(out[1].parts, out[1].arrows, out[1].label, ghost=ghost, patches=out[1].patches)]
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from generator.figures import body
+from generator.figures import body, check
 from generator.figures import kinematics as kin
 from generator.figures.solve import solve
 from generator.load.content import load_content
@@ -107,6 +107,15 @@ def test_a_position_without_its_prop_is_an_error(project):
     _edit(project, "- base: kneel-sit", "- base: sitting")
     problems = _problems(project)
     assert any("'sitting' needs a chair" in p for p in problems), problems
+
+
+def test_a_ghost_prop_cannot_be_rested_on():
+    lying = {"base": "lying on back knees bent", "contacts": ["mid back on roller"]}
+    was = {"kind": "roller", "ghost": True}
+    found = check._static(("figures", 0, "pose"), PoseDrawing.model_validate({"props": [was], "frames": [lying]}))
+    assert [f.message for f in found] == ["contact 'mid back on roller' needs a roller"]
+    real = PoseDrawing.model_validate({"props": [was, {"kind": "roller", "yaw": 30}], "frames": [lying]})
+    assert check._static(("figures", 0, "pose"), real) == []
 
 
 def test_backs_of_hands_on_the_floor_turn_the_palms_up():

@@ -7,10 +7,11 @@ import math
 import numpy as np
 import pytest
 
-from generator.figures.compose import compose
+from generator.figures.compose import LineOp, compose
 from generator.figures.outline import Ellipse2D, _signed_area
 from generator.figures.picture import draw_outputs
 from generator.figures.scene import camera_for, card_frame, frames
+from generator.figures.solve import solve_drawings
 from generator.model import Figure
 from generator.model.pose import PoseDrawing
 
@@ -67,6 +68,28 @@ def test_a_ghost_draws_the_start_faintly_under_the_end():
     assert frame.label == "" and len(frame.ghost) == 18
     ops = compose([frame], camera_for(drawing(ghost=True)), 400, 250).ops
     assert any(getattr(op, "fill", None) == "ghost_fill" for op in ops)
+
+
+def test_a_ghost_prop_is_drawn_faintly_and_nothing_rests_on_it():
+    lying = {"base": "lying on back knees bent", "replace_contacts": True, "contacts": ["soles on floor", "mid back on roller"]}
+    slant = {"kind": "roller", "lies": "across", "yaw": 30, "at": [-24, 0]}
+    was = {"kind": "roller", "lies": "across", "at": [-24, 0], "ghost": True}
+    d = PoseDrawing.model_validate({"view": "top", "props": [slant, was], "frames": [lying]})
+    [frame] = frames(d)
+    [roller] = [p for p in frame.parts if p.role == "prop"]
+    [ghost] = frame.ghost
+    assert roller.name == ghost.name == "roller"
+    assert ghost.volume.a[1] == pytest.approx(-ghost.volume.b[1]) and ghost.volume.a[0] == pytest.approx(ghost.volume.b[0])  # straight across
+    assert roller.volume.a[0] != pytest.approx(roller.volume.b[0])  # on its slant
+    ops = compose([frame], camera_for(d), 400, 400).ops
+    # Dashed and unfilled: drawn like a solid, readers took it for a second thing under the roller.
+    dashes = [op for op in ops if isinstance(op, LineOp) and op.stroke == "ghost_outline"]
+    assert len(dashes) >= 10 and not any(getattr(op, "fill", None) == "ghost_fill" for op in ops)
+    gaps = [np.hypot(*np.subtract(b.points[0], a.points[-1])) for a, b in zip(dashes, dashes[1:])]
+    assert min(gaps) > 1  # dashes, not one line cut into pieces
+    # The body rests on the real roller, as it does with no ghost at all.
+    alone = PoseDrawing.model_validate({"view": "top", "props": [slant], "frames": [lying]})
+    assert solve_drawings([alone]) == solve_drawings([d])
 
 
 def _hair_share(view: str) -> float:
