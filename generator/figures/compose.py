@@ -383,7 +383,7 @@ def _patch_ops(host: Part, patch: Patch, camera: Camera, m: _Map, style: Style) 
         return []
     area, edge = seen
     fill, stroke = _FILL[patch.role]
-    ops: list[Op] = [ShapeOp(m.shape(Polygon2D(area)), fill, None, 0.0)]
+    ops: list[Op] = [ShapeOp(m.shape(Polygon2D(area)), fill, None, 0.0, patch.role == "accent")]
     if len(edge) > 1:
         ops.append(LineOp(tuple(m.xy(x, y) for x, y in edge), stroke, style.stroke))
     return ops

@@ -9,10 +9,10 @@ import numpy as np
 from generator.figures import body
 from generator.figures import kinematics as kin
 from generator.figures.camera import VIEWS, Camera
-from generator.figures.primitives import PERSON, Arrow3D, Box, Cylinder, Frame, Part, RoundCone
+from generator.figures.primitives import PERSON, Arrow3D, Box, Cylinder, Frame, Part, Patch, RoundCone
 from generator.figures.props import MAT_THICKNESS, scene_pieces
 from generator.figures.solve import Solved, solve_drawings
-from generator.model.pose import HIGHLIGHT_WORDS, Arrow, Pose, PoseDrawing, View, parse_site
+from generator.model.pose import HIGHLIGHT_WORDS, SIDE_HIGHLIGHTS, Arrow, Pose, PoseDrawing, View, parse_site
 
 DIRECTIONS = {
     "forward": (1.0, 0.0, 0.0), "back": (-1.0, 0.0, 0.0), "left": (0.0, 1.0, 0.0),
@@ -32,8 +32,22 @@ def highlighted(pose: Pose) -> set[str]:
     """Part names drawn in the accent colour."""
     names: set[str] = set()
     for word in pose.highlight:
-        names.update(HIGHLIGHT_WORDS.get(word, (word,)))
+        if word not in SIDE_HIGHLIGHTS:
+            names.update(HIGHLIGHT_WORDS.get(word, (word,)))
     return names
+
+
+SIDE_LEVEL = 0.25  # a marked side covers the part's surface whose outward direction leans this far to that side
+
+
+def marked_sides(pose: Pose) -> tuple[Patch, ...]:
+    """The one-sided marks (``left pelvis``), painted in the accent colour on their part's surface."""
+    out = []
+    for word in pose.highlight:
+        if word in SIDE_HIGHLIGHTS:
+            part, side = SIDE_HIGHLIGHTS[word]
+            out.append(Patch(part, (0.0, 1.0 if side == "left" else -1.0, 0.0), SIDE_LEVEL, "accent"))
+    return tuple(out)
 
 
 def site_centre(frames: dict[str, kin.Segment], text: str) -> np.ndarray:
@@ -109,9 +123,10 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Fra
         arrows = tuple(_arrow(a, segs, camera) for a in pose.arrows)
         label = pose.label or (str(i + 1) if numbered else "")
         window = (site_centre(segs, pose.close_up.at), pose.close_up.width) if pose.close_up else None
-        out.append(Frame(floor + props + people, arrows, label, ghost=was, patches=(body.HAIR,), marker=window))
+        patches = (body.HAIR, *marked_sides(pose))
+        out.append(Frame(floor + props + people, arrows, label, ghost=was, patches=patches, marker=window))
         if window is not None:
-            out.append(Frame(floor + props + people, arrows, "", ghost=was, patches=(body.HAIR,), close_up=window))
+            out.append(Frame(floor + props + people, arrows, "", ghost=was, patches=patches, close_up=window))
     if drawing.ghost:
         ghost = tuple(p for p in out[0].parts if p.role in PERSON) + out[1].ghost
         return [Frame(out[1].parts, out[1].arrows, out[1].label, ghost=ghost, patches=out[1].patches)]

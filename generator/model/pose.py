@@ -49,6 +49,9 @@ PARTS = ("pelvis", "abdomen", "chest", "neck", "head") + tuple(
     f"{side} {limb}" for side in ("left", "right") for limb in ("upper arm", "forearm", "hand", "thigh", "shin", "foot")
 )
 HIGHLIGHT_WORDS = {"low back": ("abdomen", "pelvis"), "upper back": ("chest",), "trunk": ("abdomen", "chest")}
+# One side of a part, marked on its surface: a side stretch marks the side it stretches, not the
+# whole pelvis, so a reader sees which side. Each names (part, side).
+SIDE_HIGHLIGHTS = {"left pelvis": ("pelvis", "left"), "right pelvis": ("pelvis", "right")}
 
 
 def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
@@ -135,8 +138,9 @@ def _contact(text: str) -> str:
 
 
 def _highlight(text: str) -> str:
-    if text not in PARTS and text not in HIGHLIGHT_WORDS:
-        raise ValueError(f"unknown part '{text}'{_suggest(text, PARTS + tuple(HIGHLIGHT_WORDS))}; use e.g. low back, upper back, left thigh")
+    words = PARTS + tuple(HIGHLIGHT_WORDS) + tuple(SIDE_HIGHLIGHTS)
+    if text not in words:
+        raise ValueError(f"unknown part '{text}'{_suggest(text, words)}; use e.g. low back, upper back, left thigh, left pelvis")
     return text
 
 
@@ -199,7 +203,8 @@ class Pose(Strict):
     contacts: list[Contact] = Field(default_factory=list, description="What touches what, solved by the build, e.g. `[palms on floor, buttocks on heels]`. The base position's own contacts apply unless `replace_contacts: true`.")
     replace_contacts: bool = Field(False, description="`true` to use only these contacts, not the base position's.")
     turn: Annotated[float, Field(ge=-180, le=180)] = Field(0, description="Turns the whole body about the vertical, in degrees (left = positive).")
-    highlight: list[Highlight] = Field(default_factory=list, description="Parts being stretched, drawn in the accent colour with a hatch, e.g. `[low back]`.")
+    highlight: list[Highlight] = Field(default_factory=list, description="Parts being stretched, drawn in the accent colour with a hatch, e.g. `[low back]`; "
+                                       "`left pelvis` or `right pelvis` marks one side of the pelvis.")
     arrows: list[Arrow] = Field(default_factory=list, description="Movement arrows, e.g. `[{at: buttocks, toward: back}]`.")
     label: str | None = Field(None, max_length=3, description="The frame's number in the picture; by default 1, 2, 3.")
     props: list[Prop] = Field(default_factory=list, description="Props in this frame only, added to the drawing's, e.g. the roller turned the other way.")

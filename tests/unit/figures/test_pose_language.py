@@ -109,6 +109,12 @@ def test_a_position_without_its_prop_is_an_error(project):
     assert any("'sitting' needs a chair" in p for p in problems), problems
 
 
+def test_one_side_of_the_pelvis_can_be_marked():
+    assert Pose.model_validate({"base": "kneel-sit", "highlight": ["left pelvis"]}).highlight == ["left pelvis"]
+    with pytest.raises(ValueError, match="did you mean 'left pelvis'"):
+        Pose.model_validate({"base": "kneel-sit", "highlight": ["left pelvs"]})
+
+
 def test_a_ghost_prop_cannot_be_rested_on():
     lying = {"base": "lying on back knees bent", "contacts": ["mid back on roller"]}
     was = {"kind": "roller", "ghost": True}

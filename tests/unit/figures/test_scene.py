@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from generator.figures.compose import LineOp, compose
+from generator.figures.compose import LineOp, ShapeOp, compose
 from generator.figures.outline import Ellipse2D, _signed_area
 from generator.figures.picture import draw_outputs
 from generator.figures.scene import camera_for, card_frame, frames
@@ -90,6 +90,27 @@ def test_a_ghost_prop_is_drawn_faintly_and_nothing_rests_on_it():
     # The body rests on the real roller, as it does with no ghost at all.
     alone = PoseDrawing.model_validate({"view": "top", "props": [slant], "frames": [lying]})
     assert solve_drawings([alone]) == solve_drawings([d])
+
+
+def _centre_x(shape) -> float:
+    return float(shape.centre[0]) if isinstance(shape, Ellipse2D) else float(np.mean(np.asarray(shape.points)[:, 0]))
+
+
+@pytest.mark.parametrize(("word", "image_side"), [("left pelvis", -1), ("right pelvis", 1)])
+def test_a_side_of_the_pelvis_is_marked_on_that_side_only(word, image_side):
+    # Seen from behind, the person's left is on the picture's left.
+    d = PoseDrawing.model_validate({"view": "back", "frames": [{"base": "standing", "highlight": [word]}]})
+    [frame] = frames(d)
+    assert not any(p.role == "accent" for p in frame.parts)  # not the whole pelvis
+    ops = compose([frame], camera_for(d), 400, 400).ops
+    [pelvis] = [op for op in ops if isinstance(op, ShapeOp) and op.fill == "body" and op.ref == f"f0p{_index(frame, 'pelvis')}"]
+    [mark] = [op for op in ops if isinstance(op, ShapeOp) and op.fill == "accent"]
+    assert mark.hatch
+    assert image_side * (_centre_x(mark.shape) - _centre_x(pelvis.shape)) > 3  # on that side of the pelvis's middle
+
+
+def _index(frame, name: str) -> int:
+    return next(i for i, p in enumerate(frame.parts) if p.name == name)
 
 
 def _hair_share(view: str) -> float:
