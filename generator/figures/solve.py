@@ -364,7 +364,7 @@ def solver_fingerprint() -> str:
 
 
 def _key(pose: Pose, props: list[Prop], anchor: Anchor = None) -> str:
-    data = {"pose": pose.model_dump(mode="json"), "props": [p.model_dump(mode="json") for p in props], "solver": solver_fingerprint()}
+    data: dict[str, object] = {"pose": pose.model_dump(mode="json"), "props": [p.model_dump(mode="json") for p in props], "solver": solver_fingerprint()}
     if anchor is not None:
         data["anchor"] = list(anchor)
     return json.dumps(data, sort_keys=True)

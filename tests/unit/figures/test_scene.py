@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -85,7 +86,7 @@ def test_a_ghost_prop_is_drawn_faintly_and_nothing_rests_on_it():
     # Dashed and unfilled: drawn like a solid, readers took it for a second thing under the roller.
     dashes = [op for op in ops if isinstance(op, LineOp) and op.stroke == "ghost_outline"]
     assert len(dashes) >= 10 and not any(getattr(op, "fill", None) == "ghost_fill" for op in ops)
-    gaps = [np.hypot(*np.subtract(b.points[0], a.points[-1])) for a, b in zip(dashes, dashes[1:])]
+    gaps = [np.hypot(*np.subtract(b.points[0], a.points[-1])) for a, b in itertools.pairwise(dashes)]
     assert min(gaps) > 1  # dashes, not one line cut into pieces
     # The body rests on the real roller, as it does with no ghost at all.
     alone = PoseDrawing.model_validate({"view": "top", "props": [slant], "frames": [lying]})
