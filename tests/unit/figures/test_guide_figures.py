@@ -24,7 +24,7 @@ from generator.figures.outline import bounds, outline
 from generator.figures.picture import CARD_SIZE
 from generator.figures.primitives import PERSON, RoundCone
 from generator.figures.scene import camera_for, card_frame, frames
-from generator.figures.solve import TOLERANCE, Problem, _limits, solve
+from generator.figures.solve import TOLERANCE, Problem, _limits, solve_drawings
 from generator.load.content import load_content
 from tests.conftest import REPO
 
@@ -69,8 +69,8 @@ def test_the_guide_has_pictures_with_at_least_two_frames_per_exercise(guide):
 
 def test_every_frame_holds_on_the_3d_model(guide):
     for name, drawing in _all_drawings(guide):
-        for index, pose in enumerate(drawing.frames):
-            solved = solve(pose, drawing.props_of(pose))
+        drawn = solve_drawings([drawing])[0]  # as drawn: a frame that stays starts where the one before left the pelvis
+        for index, (pose, solved) in enumerate(zip(drawing.frames, drawn, strict=True)):
             assert solved.misses == (), (name, index, solved.misses)
             problem = Problem(pose, drawing.props_of(pose))
             q = np.array(solved.q)
@@ -95,9 +95,9 @@ def test_a_body_rests_on_a_prop_where_their_surfaces_face(guide):
     # round the roller's side, half off it, so that a hand could reach the floor. A site chosen on
     # a curved part (the buttock on the pelvis, a heel at a step's edge) may sit a little off.
     for name, drawing in _all_drawings(guide):
-        for index, pose in enumerate(drawing.frames):
+        for index, (pose, solved) in enumerate(zip(drawing.frames, solve_drawings([drawing])[0], strict=True)):
             problem = Problem(pose, drawing.props_of(pose))
-            segments = kin.segments(np.array(solve(pose, drawing.props_of(pose)).q))
+            segments = kin.segments(np.array(solved.q))
             apart = np.linalg.norm(problem.resting_errors(segments, kin.volumes(segments)).reshape(-1, 3), axis=1)
             angles = np.degrees(2 * np.arcsin(np.clip(apart / 2, 0.0, 1.0)))  # |n + m| = 2 sin(θ/2)
             assert np.all(angles <= 40.0), (name, index, np.round(angles))
