@@ -14,6 +14,7 @@ from generator.figures.props import MAT_THICKNESS, scene_pieces
 from generator.figures.solve import Solved, solve_drawings
 from generator.model.pose import HIGHLIGHT_WORDS, SIDE_HIGHLIGHTS, Arrow, Pose, PoseDrawing, View, parse_site
 
+RING_AXES = {"vertical": (0.0, 0.0, 1.0), "forward": (1.0, 0.0, 0.0)}
 DIRECTIONS = {
     "forward": (1.0, 0.0, 0.0), "back": (-1.0, 0.0, 0.0), "left": (0.0, 1.0, 0.0),
     "right": (0.0, -1.0, 0.0), "up": (0.0, 0.0, 1.0), "down": (0.0, 0.0, -1.0),
@@ -63,11 +64,13 @@ def _arrow(arrow: Arrow, frames: dict[str, kin.Segment], camera: Camera) -> Arro
     if arrow.kind != "curved":
         return Arrow3D(arrow.kind, start, start + arrow.length * direction)
     turn = math.radians(arrow.turn)
-    if arrow.about == "vertical":
-        # A ring about the up-down line through the body place, starting toward `toward`.
-        flat = direction * np.array([1.0, 1.0, 0.0])
-        radial = flat / np.linalg.norm(flat) if np.linalg.norm(flat) > 1e-6 else np.array([1.0, 0.0, 0.0])
-        side = np.cross(np.array([0.0, 0.0, 1.0]), radial)
+    if arrow.about != "picture":
+        # A ring about a line through the body place (up-down, or forward-back for a body rocking
+        # along a roller), starting toward `toward`.
+        axis = np.array(RING_AXES[arrow.about])
+        flat = direction - axis * float(direction @ axis)
+        radial = flat / np.linalg.norm(flat) if np.linalg.norm(flat) > 1e-6 else np.roll(axis, 1)
+        side = np.cross(axis, radial)
         angles = np.linspace(0.0, turn, max(2, int(math.ceil(abs(arrow.turn) / 4.0)) + 1))
         path = tuple(start + arrow.length * (radial * math.cos(t) + side * math.sin(t)) for t in angles)
         return Arrow3D("curved", path[0], path[-1], centre=start, long=abs(arrow.turn) > 180, path=path)

@@ -179,9 +179,10 @@ class Arrow(Strict):
     length: Annotated[float, Field(gt=0, le=100)] = Field(20, description="Length in cm (for `curved`, the radius).")
     offset: tuple[Cm, Cm, Cm] = Field((0.0, 0.0, 0.0), description="Moves the arrow off the body, [forward, left, up] in cm, e.g. `[0, 0, 15]`.")
     turn: Annotated[float, Field(ge=-270, le=270)] = Field(90, description="For `curved`: how far it turns, in degrees: positive turns counterclockwise as seen in the picture, negative clockwise.")
-    about: Literal["picture", "vertical"] = Field(
+    about: Literal["picture", "vertical", "forward"] = Field(
         "picture", description="For `curved`: `picture` draws the turn as a circle in the picture; `vertical` turns it about an up-down line "
-        "through the body place (positive: to the person's left, as seen from above), so a trunk turning shows as a flat ring in a view from the side.",
+        "through the body place (positive: to the person's left, as seen from above), so a trunk turning shows as a flat ring in a view from the side; "
+        "`forward` turns it about a forward-back line, e.g. a rib cage rocking from side to side along a roller (positive: from the left side up over the top to the right).",
     )
 
 

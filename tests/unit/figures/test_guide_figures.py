@@ -103,6 +103,24 @@ def test_a_body_rests_on_a_prop_where_their_surfaces_face(guide):
             assert np.all(angles <= 40.0), (name, index, np.round(angles))
 
 
+def test_a_rocking_arrow_turns_the_way_its_frame_tips(guide):
+    # A ring round the forward-back line (a rib cage rocking on a roller) ends on the side the body
+    # tips to, the side whose shoulder is lower. Side-to-side rolling's arrows once pointed against it.
+    checked = 0
+    for name, drawing in _all_drawings(guide):
+        for index, (pose, solved) in enumerate(zip(drawing.frames, solve_drawings([drawing])[0], strict=True)):
+            segments = kin.segments(np.array(solved.q))
+            lower_left = segments["left upper arm"].origin[2] < segments["right upper arm"].origin[2]
+            frame = frames(drawing)[index]
+            rings = [a for a, spec in zip(frame.arrows, pose.arrows, strict=True) if spec.about == "forward"]
+            if len(rings) != 1:
+                continue  # two arcs from the top make a two-way arch: they point both ways
+            [ring] = rings
+            assert (ring.b[1] > ring.a[1]) == lower_left, (name, index)  # +y is the person's left
+            checked += 1
+    assert checked >= 2
+
+
 def test_painting_order_matches_a_zbuffer_ray_cast(guide):
     for name, drawing in _all_drawings(guide):
         camera = camera_for(drawing)

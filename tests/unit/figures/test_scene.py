@@ -55,6 +55,19 @@ def test_a_turn_about_the_vertical_is_a_flat_ring_round_the_body_place():
     assert np.array_equal(arrow.a, path[0]) and np.array_equal(arrow.b, path[-1])
 
 
+def test_a_turn_about_the_forward_line_is_a_ring_across_the_body():
+    # A rib cage rocking from side to side along a roller: the ring crosses over the body.
+    rocking = FOLD | {"arrows": [{"kind": "curved", "about": "forward", "at": "chest", "toward": "up", "length": 20, "turn": -75}]}
+    [arrow] = frames(drawing(frames=[KNEEL, rocking], view={"azimuth": 145, "elevation": 30}))[1].arrows
+    path = np.array(arrow.path)
+    assert np.allclose(path[:, 0], arrow.centre[0])  # across the forward-back line, at the body place
+    assert np.allclose(np.linalg.norm(path[:, 1:] - arrow.centre[1:], axis=1), 20.0)
+    start, end = path[0] - arrow.centre, path[-1] - arrow.centre
+    assert start[2] == pytest.approx(20.0) and abs(start[1]) < 1e-9  # it starts straight above
+    # Negative turns from the top down toward the person's left (+y).
+    assert math.degrees(math.atan2(end[2], end[1])) == pytest.approx(90.0 - 75.0)
+
+
 def test_frames_are_numbered_and_the_stretched_part_is_marked():
     one, two = frames(drawing())
     assert (one.label, two.label) == ("1", "2")
