@@ -119,8 +119,9 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Fra
     mat = _floor_mat(tuple(part for people in people_of for part in people))
     for i, (pose, result) in enumerate(zip(drawing.frames, solved, strict=True)):
         segs = kin.segments(np.array(result.q))
-        props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in scene_pieces(drawing.props_of(pose)))
-        was = tuple(Part(p.name, p.volume, "prop") for p in scene_pieces(drawing.props_of(pose), ghosts=True))
+        here = drawing.props_of(pose)
+        props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in scene_pieces(here))
+        was = tuple(Part(p.name, p.volume, "prop") for p in scene_pieces(here, ghosts=True))  # drawn dashed
         people = people_of[i]
         floor = (mat,) if camera.elevation > 15 and not any(p.role == "floor" for p in props) else ()
         arrows = tuple(_arrow(a, segs, camera) for a in pose.arrows)

@@ -166,8 +166,8 @@ class Prop(Strict):
     diameter: Annotated[float, Field(gt=0, le=60)] = Field(15, description="A roller's diameter in cm.")
     height: Annotated[float, Field(gt=0, le=250)] | None = Field(None, description="Seat or bench height, or the rise of each stair, in cm (chair 45, stair 18).")
     steps: Annotated[int, Field(ge=1, le=6)] = Field(3, description="How many stairs.")
-    ghost: bool = Field(False, description="`true` to draw it faintly, as where it was before it moved, e.g. a roller straight across before "
-                        "it is turned to a slant. Nothing rests on it or bumps into it.")
+    ghost: bool = Field(False, description="`true` to draw it as a dashed outline, where it was before it moved, e.g. a roller straight across "
+                        "before it is turned to a slant. Nothing rests on it or bumps into it.")
 
 
 class Arrow(Strict):
