@@ -20,7 +20,7 @@ from generator.figures.camera import Camera
 from generator.figures.clip import clip_line, clip_shape
 from generator.figures.order import paint_order
 from generator.figures.outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, bounds, contains, outline, patch_outline, polygon
-from generator.figures.primitives import PERSON, Arrow3D, Cylinder, Ellipsoid, Frame, Part, Patch, RoundCone
+from generator.figures.primitives import PERSON, Arrow3D, Ellipsoid, Frame, Part, Patch, extent
 
 
 @dataclass(frozen=True)
@@ -123,16 +123,18 @@ class LineOp:
 
 @dataclass(frozen=True)
 class TextOp:
-    """Text centred on (x, y)."""
+    """Text centred on (x, y); with a ``halo`` (a palette key) it stands clear of lines under it."""
 
     x: float
     y: float
     text: str
     size: float
     fill: str
+    halo: str | None = None
 
 
 Op = ShapeOp | LineOp | TextOp
+TEXT_HALO = 0.15  # a text halo's width, as a share of the text size
 
 
 @dataclass
@@ -186,22 +188,6 @@ class _FrameGeometry:
     floor_y: float | None
 
 
-def _extent(volume) -> tuple[np.ndarray, np.ndarray]:
-    """World axis-aligned bounding box (lo, hi) of a volume."""
-    if isinstance(volume, RoundCone):
-        a, b = np.asarray(volume.a, dtype=float), np.asarray(volume.b, dtype=float)
-        return np.minimum(a - volume.ra, b - volume.rb), np.maximum(a + volume.ra, b + volume.rb)
-    if isinstance(volume, Cylinder):
-        a, b = np.asarray(volume.a, dtype=float), np.asarray(volume.b, dtype=float)
-        w = (b - a) / np.linalg.norm(b - a)
-        h = volume.r * np.sqrt(np.maximum(0.0, 1.0 - w * w))
-        return np.minimum(a, b) - h, np.maximum(a, b) + h
-    axes = np.asarray(volume.axes, dtype=float)
-    c = np.asarray(volume.centre, dtype=float)
-    h = np.linalg.norm(axes, axis=0) if isinstance(volume, Ellipsoid) else np.abs(axes).sum(axis=0)
-    return c - h, c + h
-
-
 def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool) -> _FrameGeometry:
     shapes = [outline(p.volume, camera) for p in frame.parts]
     ghosts = [outline(p.volume, camera) for p in frame.ghost]
@@ -215,6 +201,9 @@ def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool) -> _FrameGeo
         if arrow.kind == "curved" and not arrow.path:  # the arc can bulge past its end points: take its circle
             rad = float(np.linalg.norm(pts[0] - pts[2]))
             lo, hi = pts[2] - rad, pts[2] + rad
+        if arrow.text:  # room for the size beside the angle's middle
+            spot = _text_spot(pts[3:], pts[2], 1.3)
+            lo, hi = np.minimum(lo, spot), np.maximum(hi, spot)
         boxes.append((lo[0], lo[1], hi[0], hi[1]))
     if not boxes:
         boxes = [(0.0, 0.0, 1.0, 1.0)]
@@ -224,8 +213,8 @@ def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool) -> _FrameGeo
     if with_floor and frame.parts:
         # The floor line runs along the near edge of the scene's footprint on z = 0 (at
         # elevation 0 every floor point is on that line).
-        lo = np.min([_extent(p.volume)[0] for p in frame.parts], axis=0)
-        hi = np.max([_extent(p.volume)[1] for p in frame.parts], axis=0)
+        lo = np.min([extent(p.volume)[0] for p in frame.parts], axis=0)
+        hi = np.max([extent(p.volume)[1] for p in frame.parts], axis=0)
         corners = np.array([[x, y, 0.0] for x in (lo[0], hi[0]) for y in (lo[1], hi[1])])
         floor_y = float(camera.project(corners)[:, 1].min())
         box = (box[0], min(box[1], floor_y), box[2], max(box[3], floor_y))
@@ -285,8 +274,36 @@ def _path_shaft(line: np.ndarray, head_len: float) -> tuple[np.ndarray, tuple[np
     return np.concatenate([line[: keep + 1], [tip - direction * head_len]]), (tip, direction), head_len
 
 
+def _text_spot(path: np.ndarray, centre: np.ndarray, reach: float) -> np.ndarray:
+    """Where an angle's size goes: out from its centre through the middle of its arc, ``reach``
+    times as far as the arc."""
+    mid = path[len(path) // 2]
+    return centre + reach * (mid - centre)
+
+
+def _angle_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[Op]:
+    """A thin arc with a halo and no head, and its size beside its middle: a measure, not a move."""
+    line = np.array([m.xy(*p) for p in pts[3:]])
+    if float(np.linalg.norm(np.diff(line, axis=0), axis=1).sum()) < 1.0:
+        return []
+    width = style.arrow_width * 0.6
+    halo = max(1.5, width * 0.6)
+    line_pts = tuple((_r(x), _r(y)) for x, y in line)
+    centre = np.array(m.xy(*pts[2]))
+    mid = line[len(line) // 2]
+    out = (mid - centre) / max(float(np.linalg.norm(mid - centre)), 1e-9)
+    spot = mid + out * 1.1 * style.label_size
+    return [
+        LineOp(line_pts, "arrow_halo", _r(width + 2 * halo)),
+        LineOp(line_pts, "arrow", _r(width)),
+        TextOp(_r(spot[0]), _r(spot[1]), arrow.text, style.label_size, "arrow", halo="arrow_halo"),
+    ]
+
+
 def _arrow_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[Op]:
     """Halo then arrow: shaft as a line stopping at the heads' bases, heads as triangles."""
+    if arrow.kind == "angle":
+        return _angle_ops(arrow, pts, m, style)
     a = np.array(m.xy(*pts[0]))
     b = np.array(m.xy(*pts[1]))
     head_len = 4.0 * style.arrow_width

@@ -56,6 +56,22 @@ class Cylinder:
 Volume = RoundCone | Ellipsoid | Box | Cylinder
 
 
+def extent(volume: Volume) -> tuple[np.ndarray, np.ndarray]:
+    """World axis-aligned bounding box (lo, hi) of a volume."""
+    if isinstance(volume, RoundCone):
+        a, b = np.asarray(volume.a, dtype=float), np.asarray(volume.b, dtype=float)
+        return np.minimum(a - volume.ra, b - volume.rb), np.maximum(a + volume.ra, b + volume.rb)
+    if isinstance(volume, Cylinder):
+        a, b = np.asarray(volume.a, dtype=float), np.asarray(volume.b, dtype=float)
+        w = (b - a) / np.linalg.norm(b - a)
+        h = volume.r * np.sqrt(np.maximum(0.0, 1.0 - w * w))
+        return np.minimum(a, b) - h, np.maximum(a, b) + h
+    axes = np.asarray(volume.axes, dtype=float)
+    c = np.asarray(volume.centre, dtype=float)
+    h = np.linalg.norm(axes, axis=0) if isinstance(volume, Ellipsoid) else np.abs(axes).sum(axis=0)
+    return c - h, c + h
+
+
 @dataclass(frozen=True)
 class Part:
     """One named volume of a scene and how it is painted.
@@ -90,14 +106,16 @@ class Arrow3D:
     """A movement arrow in the scene. ``kind``: straight (one head), both (two heads), or curved
     (an arc about ``centre`` from ``a`` to ``b``, the way the shorter turn goes unless ``long``).
     A curved arrow with a ``path`` follows those points instead: a turn in 3D (about the vertical)
-    that the camera sees as an ellipse, not a circle."""
+    that the camera sees as an ellipse, not a circle. An angle is a ``path`` drawn thin with no
+    head, and its ``text`` (the size in degrees) beside its middle."""
 
-    kind: Literal["straight", "both", "curved"]
+    kind: Literal["straight", "both", "curved", "angle"]
     a: Vec
     b: Vec
     centre: Vec | None = None
     long: bool = False
     path: tuple[Vec, ...] = ()
+    text: str = ""
 
 
 @dataclass(frozen=True)

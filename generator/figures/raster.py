@@ -9,7 +9,7 @@ import math
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from generator.figures.compose import PALETTES, Drawing, LineOp, ShapeOp, TextOp
+from generator.figures.compose import PALETTES, TEXT_HALO, Drawing, LineOp, ShapeOp, TextOp
 from generator.figures.outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, dilate, erode, polygon
 
 _TOLERANCE = 0.25  # chord error in supersampled pixels
@@ -111,5 +111,7 @@ def to_image(drawing: Drawing, palette: str, width_px: int, height_px: int, supe
         elif isinstance(op, LineOp):
             _line(draw, np.asarray(op.points, dtype=float) * k, op.width * k, colours[op.stroke])
         elif isinstance(op, TextOp):
-            draw.text((op.x * k, op.y * k), op.text, fill=colours[op.fill], font=_font(op.size * k), anchor="mm")
+            halo = round(TEXT_HALO * op.size * k) if op.halo else 0
+            draw.text((op.x * k, op.y * k), op.text, fill=colours[op.fill], font=_font(op.size * k), anchor="mm",
+                      stroke_width=halo, stroke_fill=colours[op.halo] if op.halo else None)
     return image.resize((width_px, height_px), Image.Resampling.LANCZOS)

@@ -9,7 +9,7 @@ import numpy as np
 from generator.figures import body
 from generator.figures import kinematics as kin
 from generator.figures.camera import VIEWS, Camera
-from generator.figures.primitives import PERSON, Arrow3D, Box, Cylinder, Frame, Part, Patch, RoundCone
+from generator.figures.primitives import PERSON, Arrow3D, Box, Frame, Part, Patch, extent
 from generator.figures.props import MAT_THICKNESS, scene_pieces
 from generator.figures.solve import Solved, solve_drawings
 from generator.model.pose import HIGHLIGHT_WORDS, SIDE_HIGHLIGHTS, Arrow, Pose, PoseDrawing, View, parse_site
@@ -38,6 +38,7 @@ def highlighted(pose: Pose) -> set[str]:
     return names
 
 
+MAT_MARGIN = 5.0  # cm of mat round the body
 SIDE_LEVEL = 0.25  # a marked side covers the part's surface whose outward direction leans this far to that side
 
 
@@ -61,7 +62,7 @@ def site_centre(frames: dict[str, kin.Segment], text: str) -> np.ndarray:
 def _arrow(arrow: Arrow, frames: dict[str, kin.Segment], camera: Camera) -> Arrow3D:
     start = site_centre(frames, arrow.at) + np.asarray(arrow.offset, dtype=float)
     direction = np.asarray(DIRECTIONS[arrow.toward])
-    if arrow.kind != "curved":
+    if arrow.kind in ("straight", "both"):
         return Arrow3D(arrow.kind, start, start + arrow.length * direction)
     turn = math.radians(arrow.turn)
     if arrow.about != "picture":
@@ -73,7 +74,8 @@ def _arrow(arrow: Arrow, frames: dict[str, kin.Segment], camera: Camera) -> Arro
         side = np.cross(axis, radial)
         angles = np.linspace(0.0, turn, max(2, int(math.ceil(abs(arrow.turn) / 4.0)) + 1))
         path = tuple(start + arrow.length * (radial * math.cos(t) + side * math.sin(t)) for t in angles)
-        return Arrow3D("curved", path[0], path[-1], centre=start, long=abs(arrow.turn) > 180, path=path)
+        text = f"{abs(arrow.turn):g}°" if arrow.kind == "angle" else ""
+        return Arrow3D(arrow.kind, path[0], path[-1], centre=start, long=abs(arrow.turn) > 180, path=path, text=text)
     # A turn drawn in the picture plane, about the body place, starting toward `toward`.
     axis = camera.toward
     radial = direction - axis * float(direction @ axis)
@@ -96,13 +98,11 @@ def body_parts(solved: Solved, accent: set[str]) -> tuple[Part, ...]:
 
 def _floor_mat(parts: tuple[Part, ...]) -> Part:
     """A mat under the body in every frame, so a view from above reads as lying on the floor, not
-    standing. One mat for all frames: a reader compares the frames against it."""
-    points: list[np.ndarray] = []
-    for part in parts:
-        v = part.volume
-        points += [v.a, v.b] if isinstance(v, (RoundCone, Cylinder)) else [v.centre]
-    xy = np.array(points)[:, :2]
-    low, high = xy.min(axis=0) - 6.0, xy.max(axis=0) + 6.0
+    standing. One mat for all frames: a reader compares the frames against it. It covers every
+    part whole: a mat that stopped at the head's middle read as the head hanging off its end."""
+    boxes = [extent(part.volume) for part in parts]
+    low = np.min([lo for lo, _ in boxes], axis=0)[:2] - MAT_MARGIN
+    high = np.max([hi for _, hi in boxes], axis=0)[:2] + MAT_MARGIN
     centre = np.array([(low[0] + high[0]) / 2, (low[1] + high[1]) / 2, -MAT_THICKNESS / 2])
     half = np.diag([(high[0] - low[0]) / 2, (high[1] - low[1]) / 2, MAT_THICKNESS / 2])
     return Part("floor mat", Box(centre, half), "floor")

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 import numpy as np
 
-from generator.figures.compose import PALETTES, Drawing, LineOp, ShapeOp, TextOp
+from generator.figures.compose import PALETTES, TEXT_HALO, Drawing, LineOp, ShapeOp, TextOp
 from generator.figures.outline import CircleHull, Ellipse2D, Shape2D
 
 _HATCH_ID = "h1"
@@ -127,8 +127,12 @@ def _line(op: LineOp, used: _Used) -> str:
 
 def _text(op: TextOp, used: _Used) -> str:
     used.fills.add(op.fill)
+    paint = f'class="f-{op.fill}"'
+    if op.halo:  # a stroke painted under the letters, as the raster's stroke_width
+        used.strokes.add(op.halo)
+        paint = f'class="f-{op.fill} s-{op.halo}" stroke-width="{_n(2 * TEXT_HALO * op.size)}" paint-order="stroke"'
     return (
-        f'<text class="f-{op.fill}" x="{_n(op.x)}" y="{_n(op.y)}" font-size="{_n(op.size)}"'
+        f'<text {paint} x="{_n(op.x)}" y="{_n(op.y)}" font-size="{_n(op.size)}"'
         f' text-anchor="middle" dominant-baseline="central">{escape(op.text)}</text>'
     )
 

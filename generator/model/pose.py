@@ -173,7 +173,10 @@ class Prop(Strict):
 class Arrow(Strict):
     """A movement arrow drawn on top, placed at a body place."""
 
-    kind: Literal["straight", "both", "curved"] = Field("straight", description="`straight` (one head), `both` (back and forth) or `curved` (turning).")
+    kind: Literal["straight", "both", "curved", "angle"] = Field(
+        "straight", description="`straight` (one head), `both` (back and forth), `curved` (turning) or `angle`: a thin arc with no head and its size "
+        "in degrees, e.g. `turn: 30` between a dashed roller straight across and the same roller set on a slant.",
+    )
     at: Site = Field(description="The body place it starts from, e.g. `buttocks`.")
     toward: Literal["forward", "back", "left", "right", "up", "down"] = Field(description="Which way it points, in the scene: forward, back, left, right, up or down.")
     length: Annotated[float, Field(gt=0, le=100)] = Field(20, description="Length in cm (for `curved`, the radius).")
@@ -184,6 +187,13 @@ class Arrow(Strict):
         "through the body place (positive: to the person's left, as seen from above), so a trunk turning shows as a flat ring in a view from the side; "
         "`forward` turns it about a forward-back line, e.g. a rib cage rocking from side to side along a roller (positive: from the left side up over the top to the right).",
     )
+
+
+    @model_validator(mode="after")
+    def _angle_is_a_ring(self) -> Arrow:
+        if self.kind == "angle" and self.about == "picture":
+            raise ValueError("an angle is measured in the scene: give it about: vertical or about: forward")
+        return self
 
 
 class CloseUp(Strict):

@@ -235,6 +235,34 @@ def test_a_turn_about_the_vertical_is_drawn_along_its_projected_ring():
         assert np.linalg.norm(tip - pts[-1]) < 4.5 * PAGE.arrow_width  # the head continues the shaft
 
 
+def test_an_angle_is_a_thin_arc_with_no_head_and_its_size_just_outside_its_middle():
+    # A 30° angle on the floor round a standing body, seen from above: a circular arc.
+    ring = tuple(_v(50 * math.cos(t), 50 * math.sin(t), 0) for t in np.linspace(0, math.radians(30), 9))
+    arrow = Arrow3D("angle", ring[0], ring[-1], centre=_v(0, 0, 0), path=ring, text="30°")
+    ops = compose([Frame(person(), (arrow,))], Camera.named("top"), 400, 400).ops
+    assert not [op for op in ops if isinstance(op, ShapeOp) and op.fill == "arrow"]  # a measure, not a move: no head
+    [arc] = [op for op in ops if isinstance(op, LineOp) and op.stroke == "arrow"]
+    [text] = [op for op in ops if isinstance(op, TextOp) and op.fill == "arrow"]
+    assert arc.width < PAGE.arrow_width
+    assert text.text == "30°" and text.halo == "arrow_halo"  # legible over the mat's edge or a roller
+    pts = np.asarray(arc.points)
+    mid = pts[len(pts) // 2]
+    outward = mid - (pts[0] + pts[-1]) / 2
+    outward /= np.linalg.norm(outward)
+    spot = np.array([text.x, text.y])
+    assert float((spot - mid) @ outward) > 0.8 * PAGE.label_size  # outside the arc
+    assert np.linalg.norm(spot - mid) < 1.5 * PAGE.label_size  # and beside its middle
+
+
+def test_a_text_halo_clears_the_line_under_it_in_the_raster():
+    line = LineOp(((0.0, 50.0), (100.0, 50.0)), "outline", 3.0)
+    def dark_pixels(halo: str | None) -> int:
+        image = to_image(Drawing(100, 100, [line, TextOp(50, 50, "30°", 14, "arrow", halo=halo)]), "light", 100, 100)
+        near = np.asarray(image)[46:55, 42:58].astype(int)  # the line under the text
+        return int((near.sum(axis=2) < 150).sum())  # the outline is near black; the text is blue
+    assert dark_pixels("arrow_halo") < dark_pixels(None) / 2
+
+
 def test_compose_is_deterministic():
     # Its speed is measured by scripts/bench_figures.py, not asserted here
     first = compose(sample_frames(), Camera.named("three-quarter"), 900, 420, PAGE)

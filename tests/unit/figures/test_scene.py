@@ -11,6 +11,7 @@ import pytest
 from generator.figures.compose import LineOp, ShapeOp, compose
 from generator.figures.outline import Ellipse2D, _signed_area
 from generator.figures.picture import draw_outputs
+from generator.figures.primitives import extent
 from generator.figures.scene import camera_for, card_frame, frames
 from generator.figures.solve import solve_drawings
 from generator.model import Figure
@@ -66,6 +67,23 @@ def test_a_turn_about_the_forward_line_is_a_ring_across_the_body():
     assert start[2] == pytest.approx(20.0) and abs(start[1]) < 1e-9  # it starts straight above
     # Negative turns from the top down toward the person's left (+y).
     assert math.degrees(math.atan2(end[2], end[1])) == pytest.approx(90.0 - 75.0)
+
+
+def test_an_angle_is_a_ring_from_its_start_line_with_its_size_in_degrees():
+    # A roller set on a slant: the arc runs from straight across (the person's left) by the slant.
+    slant = FOLD | {"arrows": [{"kind": "angle", "about": "vertical", "at": "mid back", "toward": "left", "length": 46, "turn": -30}]}
+    [arrow] = frames(drawing(frames=[KNEEL, slant], view="top"))[1].arrows
+    path = np.array(arrow.path)
+    assert arrow.kind == "angle" and arrow.text == "30°"
+    assert np.allclose(path[:, 2], arrow.centre[2]) and np.allclose(np.linalg.norm(path[:, :2] - arrow.centre[:2], axis=1), 46.0)
+    start, end = path[0] - arrow.centre, path[-1] - arrow.centre
+    assert start[1] == pytest.approx(46.0) and abs(start[0]) < 1e-9
+    assert math.degrees(math.atan2(end[1], end[0])) == pytest.approx(90.0 - 30.0)  # clockwise from above, toward the front
+
+
+def test_an_angle_is_measured_in_the_scene():
+    with pytest.raises(ValueError, match="about: vertical or about: forward"):
+        drawing(frames=[KNEEL, FOLD | {"arrows": [{"kind": "angle", "at": "chest", "toward": "left", "turn": 30}]}])
 
 
 def test_frames_are_numbered_and_the_stretched_part_is_marked():
@@ -179,6 +197,16 @@ def test_every_frame_lies_on_the_same_mat():
     assert np.array_equal(mat_one.centre, mat_two.centre) and np.array_equal(mat_one.axes, mat_two.axes)
     reach = max(float(np.max(p.volume.a[0])) for p in two.parts if p.name == "left hand")  # the fold reaches forward
     assert mat_one.centre[0] + mat_one.axes[0, 0] > reach
+
+
+def test_the_mat_covers_every_part_whole():
+    """The mat once ended at the head's middle, so the head read as hanging off the end."""
+    for frame in frames(drawing(view="top")):
+        mat = frame.parts[0].volume
+        low, high = mat.centre - np.abs(mat.axes).sum(axis=0), mat.centre + np.abs(mat.axes).sum(axis=0)
+        for part in frame.parts[1:]:
+            lo, hi = extent(part.volume)
+            assert np.all(lo[:2] >= low[:2] + 4) and np.all(hi[:2] <= high[:2] - 4), part.name
 
 
 def test_outputs_of_one_figure():

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from generator.figures.camera import Camera
-from generator.figures.compose import PAGE, Drawing, ShapeOp, compose
+from generator.figures.compose import PAGE, Drawing, ShapeOp, TextOp, compose
 from generator.figures.outline import CircleHull, Ellipse2D, Polygon2D, contains, polygon
 from generator.figures.svg import to_svg
 from tests.unit.figures.test_compose import drawing_of, sample_frames
@@ -130,6 +130,16 @@ def test_circle_hull_path_is_two_lines_and_two_exact_arcs(hull):
     assert contains(Polygon2D(polygon(CircleHull(hull.c1, hull.r1 + 0.2, hull.c2, hull.r2 + 0.2), 0.01)), pts).all()
     assert not contains(Polygon2D(polygon(CircleHull(hull.c1, hull.r1 - 0.2, hull.c2, hull.r2 - 0.2), 0.01)), pts).any()
     assert fine.points.shape[0] > 10
+
+
+def test_a_text_halo_is_a_stroke_painted_under_the_letters():
+    plain = Drawing(100, 100, [TextOp(50, 50, "1", 14, "label_text")])
+    haloed = Drawing(100, 100, [TextOp(50, 50, "30°", 14, "arrow", halo="arrow_halo")])
+    [t1] = ET.fromstring(to_svg(plain, "t", "d")).iter(f"{NS}text")
+    [t2] = ET.fromstring(to_svg(haloed, "t", "d")).iter(f"{NS}text")
+    assert t1.get("class") == "f-label_text" and t1.get("stroke-width") is None
+    assert t2.get("class") == "f-arrow s-arrow_halo" and t2.get("paint-order") == "stroke" and t2.text == "30°"
+    assert float(t2.get("stroke-width")) == pytest.approx(2 * 0.15 * 14)
 
 
 def test_ellipse_and_polygon_elements():
