@@ -34,6 +34,7 @@ class Style:
     hatch_spacing: float = 6.0
     hatch_width: float = 1.0
     margin: float = 10.0  # around each frame's content, inside its cell
+    measures: bool = True  # an angle's size in degrees, as text
 
 
 PAGE = Style(stroke=1.5, contour=5.0, arrow_width=3.0, label_size=14.0, hatch_width=1.6)
@@ -41,7 +42,7 @@ PAGE = Style(stroke=1.5, contour=5.0, arrow_width=3.0, label_size=14.0, hatch_wi
 # the contour at 0.2–0.5 mm, above what a laser printer drops.
 CARD = Style(
     stroke=2.5, contour=8.0, arrow_width=4.5, label_size=20.0, hatch_spacing=8.0, hatch_width=2.0,
-    margin=12.0,
+    margin=12.0, measures=False,  # at 35 mm, "30°" would print at 5 pt: the card's cue says it in words
 )
 
 # Colours by meaning. Every pair that carries meaning has ≥ 3:1 contrast (WCAG 1.4.11), checked by
@@ -135,6 +136,7 @@ class TextOp:
 
 Op = ShapeOp | LineOp | TextOp
 TEXT_HALO = 0.15  # a text halo's width, as a share of the text size
+MEASURE_SIZE = 1.2  # an angle's size in degrees, against the frame numbers' size
 
 
 @dataclass
@@ -292,12 +294,12 @@ def _angle_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[O
     centre = np.array(m.xy(*pts[2]))
     mid = line[len(line) // 2]
     out = (mid - centre) / max(float(np.linalg.norm(mid - centre)), 1e-9)
-    spot = mid + out * 1.1 * style.label_size
-    return [
-        LineOp(line_pts, "arrow_halo", _r(width + 2 * halo)),
-        LineOp(line_pts, "arrow", _r(width)),
-        TextOp(_r(spot[0]), _r(spot[1]), arrow.text, style.label_size, "arrow", halo="arrow_halo"),
-    ]
+    size = MEASURE_SIZE * style.label_size  # read at a glance on a phone, like the caption under it
+    spot = mid + out * 1.1 * size
+    ops: list[Op] = [LineOp(line_pts, "arrow_halo", _r(width + 2 * halo)), LineOp(line_pts, "arrow", _r(width))]
+    if style.measures:
+        ops.append(TextOp(_r(spot[0]), _r(spot[1]), arrow.text, size, "arrow", halo="arrow_halo"))
+    return ops
 
 
 def _arrow_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[Op]:

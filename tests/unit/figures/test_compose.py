@@ -250,8 +250,13 @@ def test_an_angle_is_a_thin_arc_with_no_head_and_its_size_just_outside_its_middl
     outward = mid - (pts[0] + pts[-1]) / 2
     outward /= np.linalg.norm(outward)
     spot = np.array([text.x, text.y])
-    assert float((spot - mid) @ outward) > 0.8 * PAGE.label_size  # outside the arc
-    assert np.linalg.norm(spot - mid) < 1.5 * PAGE.label_size  # and beside its middle
+    assert text.size > PAGE.label_size  # bigger than the frame numbers: it is read, not glanced at
+    assert float((spot - mid) @ outward) > 0.8 * text.size  # outside the arc
+    assert np.linalg.norm(spot - mid) < 1.5 * text.size  # and beside its middle
+    # A card prints the picture about 35 mm wide, where the size would be 5 pt: the arc only.
+    card = compose([Frame(person(), (arrow,))], Camera.named("top"), 360, 200, CARD).ops
+    assert [op.stroke for op in card if isinstance(op, LineOp)] == ["arrow_halo", "arrow"]
+    assert not [op for op in card if isinstance(op, TextOp)]
 
 
 def test_a_text_halo_clears_the_line_under_it_in_the_raster():
