@@ -37,7 +37,8 @@ def _exercise(i: int) -> dict:
             {
                 "id": f"{eid}-hold",
                 "kind": "pose",
-                "alt": "A person kneels and bends forward with the arms reaching out on the floor.",
+                "alt": "Side view, two pictures. 1: a person sits on the heels. 2: the person bends forward with the arms reaching out on the floor.",
+                "card_alt": "Side view. A person kneels and bends forward with the arms reaching out on the floor.",
                 "caption": "Reach forward and sit back.",
                 "licence": "CC BY 4.0",
                 "credit": "Benchmark",

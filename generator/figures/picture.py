@@ -28,7 +28,7 @@ def draw_outputs(figure: Figure, solved: list[Solved] | None = None) -> dict[str
     card = compose(card_frame(drawing, solved[drawing.card_pose()] if solved else None), camera, *CARD_SIZE, CARD)
     outputs: dict[str, Image.Image | str] = {
         "svg": to_svg(page, figure.caption, figure.alt),
-        "card": to_svg(card, figure.caption, figure.alt, palettes=("light",)),
+        "card": to_svg(card, figure.caption, figure.card_text, palettes=("light",)),
     }
     for palette, prefix in (("light", ""), ("dark", "dark-")):
         for scale in (1, 2):

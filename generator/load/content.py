@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.cards.card import CARD_CAPACITY, CARD_CUE_MAX, CARD_TEXT_MAX, card_cue
+from generator.cards.card import CARD_CAPACITY, CARD_CUE_MAX, CARD_TEXT_MAX, card_cue, card_figure
 from generator.figures.check import Finding, pose_findings
 from generator.figures.photo import PhotoError, PhotoInfo, inspect_photo
 from generator.load import pickled
@@ -276,6 +276,16 @@ def _check_anchors(doc: Document, exercise: Exercise, problems: list[Problem]) -
         seen.add((kind, anchor_id))
 
 
+def _check_card_picture(doc: Document, exercise: Exercise, problems: list[Problem]) -> None:
+    """A card prints one frame of its drawing, so its alt text must describe that frame alone."""
+    figure = card_figure(exercise)
+    if figure is None or figure.pose is None or len(figure.pose.frames) == 1 or figure.card_alt is not None:
+        return
+    loc: Loc = ("figures", exercise.figures.index(figure), "alt")
+    problems.append(doc.problem(loc, f"the card of '{exercise.id}' prints frame {figure.pose.card_pose() + 1} of '{figure.id}' alone",
+                                "card_alt: what that one frame shows", f"only alt, which describes all {len(figure.pose.frames)} frames"))
+
+
 def _check_figure_ids(doc: Document, exercise: Exercise, problems: list[Problem]) -> None:
     """Figure ids name the picture files, so they must be unique within an exercise."""
     places: list[Loc] = [("figures", i, "id") for i in range(len(exercise.figures))]
@@ -381,6 +391,7 @@ def load_content(root: Path, assets: Path | None = None, cache_dir: Path | None 
         _check_anchors(doc, exercise, problems)
         _check_photos(doc, exercise, assets, photos, problems)
         _check_figure_ids(doc, exercise, problems)
+        _check_card_picture(doc, exercise, problems)
     warnings: list[Problem] = []
     _check_poses(exercises, cache_dir, problems, warnings)
     for doc, routine in routines.values():

@@ -20,8 +20,17 @@ class Figure(Strict):
     licence: Text = Field(description="The licence of the picture, e.g. `CC BY 4.0`.")
     credit: Text = Field(description="Who made the picture.")
     card: bool = Field(False, description="`true` on the figure printed on cards (by default the exercise's first drawing or photo).")
+    card_alt: Text | None = Field(
+        None, description="What the card's picture shows, when the drawing has more than one frame: a card prints only the hold "
+        "(`card_frame`, by default the last), so `alt` would describe frames it does not show, e.g. `A person sits back on the heels with the arms reaching forward`.",
+    )
     pose: PoseDrawing | None = Field(None, description="The drawing, for `kind: pose`: a view, props and one to three frames.")
     src: str | None = Field(None, description="For `kind: photo`: the photo's path inside site_assets/, e.g. `photos/lunge.jpg`.")
+
+    @property
+    def card_text(self) -> str:
+        """The alt text of the picture printed on cards."""
+        return self.card_alt or self.alt
 
     @property
     def stretched_parts(self) -> tuple[str, ...]:

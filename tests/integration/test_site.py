@@ -149,6 +149,28 @@ def test_two_processes_build_the_same_site_as_one(guide_site: Path, tmp_path: Pa
     assert snapshot(project / "site") == snapshot(guide_site)  # pages, search index and sitemap alike
 
 
+def test_a_card_picture_is_described_as_the_card_prints_it(guide_site: Path):
+    """A card prints one frame of a drawing: its alt text is the figure's card_alt, not the alt that
+    walks through every frame."""
+    from generator.cards.card import card_figure
+    from generator.load.content import load_content
+    from tests.conftest import REPO
+
+    content = load_content(REPO / "content", REPO / "site_assets")
+    shown = {card_figure(e).id: card_figure(e) for e in content.exercises.values()}
+    pictures = {}
+    for page in (guide_site / "cards").glob("*/index.html"):
+        for tag, attrs in elements(page.read_text()):
+            if tag == "img" and "traction-card__thumb" in (attrs.get("class") or ""):
+                pictures[Path(attrs["src"] or "").name.removesuffix("-card.svg")] = attrs["alt"]
+    assert pictures and set(pictures) <= set(shown)
+    for figure_id, alt in pictures.items():
+        figure = shown[figure_id]
+        assert alt == figure.card_text
+        if figure.pose is not None and len(figure.pose.frames) > 1:
+            assert alt != figure.alt and "two pictures" not in alt and "1:" not in alt
+
+
 def test_the_service_worker_names_the_bytes_on_disk(guide_site: Path):
     """sw.js's cache must change whenever a precached file does. The build takes the digests of
     pages and generated files from memory, as it writes them; here every file but the figures

@@ -142,6 +142,18 @@ def test_a_card_cue_that_would_not_fit_is_refused(content_dir):
     assert "the cue printed on cards for 'childs-pose' is too long" in problem and "at most 100 characters" in problem
 
 
+def test_a_card_that_prints_one_frame_of_several_needs_its_own_alt_text(content_dir):
+    """A card prints only the hold: the figure's alt would describe a frame the card does not show."""
+    path = content_dir / "exercises" / "childs-pose.yaml"
+    edit(path, "      frames:\n        - base: kneel-sit\n", "      frames:\n        - base: kneel-sit\n        - base: kneel-sit\n")
+    (problem,) = problems(content_dir)
+    line = line_of(path, "    alt: A person kneels and sits back")
+    assert f"childs-pose.yaml:{line}:10: the card of 'childs-pose' prints frame 2 of 'childs-pose-hold' alone" in problem
+    assert "expected card_alt: what that one frame shows" in problem and "describes all 2 frames" in problem
+    edit(path, "    caption: Sit back while", "    card_alt: A person kneels and sits back toward the heels.\n    caption: Sit back while")
+    load_content(content_dir)  # no problem left
+
+
 def test_acute_pain_routine_must_exist(content_dir):
     path = content_dir / "guide.yaml"
     edit(path, "    if_no: >-", "    routine: gentle-start\n    if_no: >-")
