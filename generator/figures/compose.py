@@ -190,7 +190,7 @@ class _FrameGeometry:
     floor_y: float | None
 
 
-def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool) -> _FrameGeometry:
+def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool, measures: bool) -> _FrameGeometry:
     shapes = [outline(p.volume, camera) for p in frame.parts]
     ghosts = [outline(p.volume, camera) for p in frame.ghost]
     boxes = [bounds(s) for s in shapes + ghosts]
@@ -203,8 +203,8 @@ def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool) -> _FrameGeo
         if arrow.kind == "curved" and not arrow.path:  # the arc can bulge past its end points: take its circle
             rad = float(np.linalg.norm(pts[0] - pts[2]))
             lo, hi = pts[2] - rad, pts[2] + rad
-        if arrow.text:  # room for the size beside the angle's middle
-            spot = _text_spot(pts[3:], pts[2], 1.3)
+        if arrow.text and measures:  # room for the size, out beyond the angle's middle
+            spot = pts[2] + 1.3 * (pts[3 + (len(pts) - 3) // 2] - pts[2])
             lo, hi = np.minimum(lo, spot), np.maximum(hi, spot)
         boxes.append((lo[0], lo[1], hi[0], hi[1]))
     if not boxes:
@@ -274,13 +274,6 @@ def _path_shaft(line: np.ndarray, head_len: float) -> tuple[np.ndarray, tuple[np
     keep = max(len(line) - 2 - int(np.searchsorted(back, head_len)), 0)  # the last vertex behind the head
     direction = (tip - line[keep]) / max(float(np.linalg.norm(tip - line[keep])), 1e-9)
     return np.concatenate([line[: keep + 1], [tip - direction * head_len]]), (tip, direction), head_len
-
-
-def _text_spot(path: np.ndarray, centre: np.ndarray, reach: float) -> np.ndarray:
-    """Where an angle's size goes: out from its centre through the middle of its arc, ``reach``
-    times as far as the arc."""
-    mid = path[len(path) // 2]
-    return centre + reach * (mid - centre)
 
 
 def _angle_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[Op]:
@@ -416,7 +409,7 @@ def _plan(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: int
     """The frames' geometry, their shared extent (x0, y0, x1, y1), the room above for the frame
     numbers, and the grid ``_layout`` picks."""
     with_floor = camera.elevation <= 15.0
-    geos = [_frame_geometry(f, camera, with_floor) for f in frames]
+    geos = [_frame_geometry(f, camera, with_floor, style.measures) for f in frames]
     # A close-up fits its own window to its cell, so only the whole frames set the shared scale.
     whole = [g for f, g in zip(frames, geos, strict=True) if f.close_up is None] or geos
     x0, y0, x1, y1 = _span(whole)

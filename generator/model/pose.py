@@ -188,7 +188,6 @@ class Arrow(Strict):
         "`forward` turns it about a forward-back line, e.g. a rib cage rocking from side to side along a roller (positive: from the left side up over the top to the right).",
     )
 
-
     @model_validator(mode="after")
     def _angle_is_a_ring(self) -> Arrow:
         if self.kind == "angle" and self.about == "picture":

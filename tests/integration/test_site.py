@@ -157,7 +157,7 @@ def test_a_card_picture_is_described_as_the_card_prints_it(guide_site: Path):
     from tests.conftest import REPO
 
     content = load_content(REPO / "content", REPO / "site_assets")
-    shown = {card_figure(e).id: card_figure(e) for e in content.exercises.values()}
+    shown = {f.id: f for f in map(card_figure, content.exercises.values()) if f is not None}
     pictures = {}
     for page in (guide_site / "cards").glob("*/index.html"):
         for tag, attrs in elements(page.read_text()):
