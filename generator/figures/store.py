@@ -144,8 +144,9 @@ class FigureStore:
         if photo is None and (known := _KEYS.get(figure)) is not None:
             return known
         if figure.pose is not None:
-            # Everything the outputs are made from: the SVG's <title> is the caption, its <desc> the alt.
-            what: object = figure.model_dump(mode="json", include={"pose", "alt", "caption"})
+            # Everything the outputs are made from: the SVGs' <title> is the caption, the page SVG's
+            # <desc> the alt and the card SVG's the card alt.
+            what: object = figure.model_dump(mode="json", include={"pose", "alt", "card_alt", "caption"})
         else:
             assert photo is not None
             what = hashlib.sha256(photo.path.read_bytes()).hexdigest()

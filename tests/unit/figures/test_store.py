@@ -45,6 +45,9 @@ def test_second_build_draws_nothing(content_dir, tmp_path):
 @pytest.mark.parametrize(("old", "new"), [
     ("trunk flexion: 35", "trunk flexion: 40"),  # the pose
     ("caption: Sit back while your hands stay fixed on the floor.", "caption: Sit back; your hands stay on the floor."),  # the SVG's title
+    ("alt: A person kneels and sits back toward the heels, arms stretched forward with the hands flat on the floor.",
+     "alt: A person kneels and sits back toward the heels, arms stretched forward with the hands flat on the floor.\n"
+     "    card_alt: A person kneels, sits back and reaches forward."),  # the card SVG's description
 ])
 def test_whatever_the_outputs_are_made_from_draws_the_figure_again(content_dir, tmp_path, old, new):
     FigureStore(tmp_path / "cache").add_all(load_content(content_dir))
@@ -57,6 +60,8 @@ def test_whatever_the_outputs_are_made_from_draws_the_figure_again(content_dir, 
     assert (store.drawn, store.cached) == (1, 0)
     if "caption" in old:
         assert new.removeprefix("caption: ") in files["assets/figures/childs-pose/childs-pose-hold.svg"].read_text()
+    if "card_alt" in new:
+        assert "A person kneels, sits back and reaches forward." in files["assets/figures/childs-pose/childs-pose-hold-card.svg"].read_text()
 
 
 def test_two_cold_renders_are_byte_identical(guide_outputs):
