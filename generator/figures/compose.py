@@ -52,6 +52,9 @@ PALETTES: dict[str, dict[str, str]] = {
         "background": "#ffffff",
         "outline": "#1d1d1f",
         "body": "#f3f1ee",
+        # The arm and leg on the side away from the viewer, a shade darker, as illustrators draw
+        # them: two folded or crossed legs read as two legs, not one tangle
+        "far": "#d9d5ce",
         "hand": "#c8c0b5",
         "hair": "#6b645d",
         # The stretched part: a pale tint of the body with stripes in the accent colour (a solid
@@ -74,6 +77,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "background": "#1e2129",
         "outline": "#e8e8e8",
         "body": "#3a3b3f",
+        "far": "#2d2e32",
         "hand": "#66625c",
         "hair": "#8c8a86",
         "accent": "#4a3426",
@@ -358,7 +362,7 @@ def _arrow_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[O
 
 # Hands have a tone of their own: a white hand under a white foot read as one shape.
 _FILL = {
-    "body": ("body", "outline"), "hand": ("hand", "outline"), "hair": ("hair", "outline"),
+    "body": ("body", "outline"), "far": ("far", "outline"), "hand": ("hand", "outline"), "hair": ("hair", "outline"),
     "accent": ("accent", "outline"), "prop": ("prop", "prop_outline"),
 }
 

@@ -25,7 +25,7 @@ def draw_outputs(figure: Figure, solved: list[Solved] | None = None) -> dict[str
     camera = camera_for(drawing)
     width, height = WEB_WIDTH, round(WEB_WIDTH * ASPECT)
     page = compose(frames(drawing, solved), camera, width, height, PAGE)
-    card = compose(card_frame(drawing, solved[drawing.card_pose()] if solved else None), camera, *CARD_SIZE, CARD)
+    card = compose(card_frame(drawing, solved), camera, *CARD_SIZE, CARD)
     outputs: dict[str, Image.Image | str] = {
         "svg": to_svg(page, figure.caption, figure.alt),
         "card": to_svg(card, figure.caption, figure.card_text, palettes=("light",)),

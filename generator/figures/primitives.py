@@ -13,8 +13,8 @@ from typing import Literal
 import numpy as np
 
 Vec = np.ndarray  # shape (3,), float
-Role = Literal["body", "hand", "hair", "accent", "prop", "floor"]
-PERSON = ("body", "hand", "accent")  # the roles of a person's parts
+Role = Literal["body", "far", "hand", "hair", "accent", "prop", "floor"]
+PERSON = ("body", "far", "hand", "accent")  # the roles of a person's parts
 
 
 @dataclass(frozen=True)

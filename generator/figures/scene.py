@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
 from generator.figures import body
 from generator.figures import kinematics as kin
 from generator.figures.camera import VIEWS, Camera
-from generator.figures.primitives import PERSON, Arrow3D, Box, Frame, Part, Patch, extent
+from generator.figures.primitives import PERSON, Arrow3D, Box, Frame, Part, Patch, Role, extent
 from generator.figures.props import MAT_THICKNESS, scene_pieces
 from generator.figures.solve import Solved, solve_drawings
 from generator.model.pose import HIGHLIGHT_WORDS, SIDE_HIGHLIGHTS, Arrow, Pose, PoseDrawing, View, parse_site
@@ -87,13 +88,38 @@ def _arrow(arrow: Arrow, frames: dict[str, kin.Segment], camera: Camera) -> Arro
     return Arrow3D("curved", start + arrow.length * radial, start + arrow.length * end, centre=start, long=abs(arrow.turn) > 180)
 
 
-def body_parts(solved: Solved, accent: set[str]) -> tuple[Part, ...]:
-    """The 18 parts of a solved body, with roles and neighbours."""
-    frames = kin.segments(np.array(solved.q))
-    return tuple(
-        Part(name, volume, "accent" if name in accent else "hand" if name.endswith(" hand") else "body", body.NEIGHBOURS[name])
-        for name, volume in kin.volumes(frames).items()
-    )
+# A limb is drawn as the far one when the line between the hips (for the legs) or the shoulders
+# (for the arms) turns this far out of the picture plane, on average over the drawing's frames:
+# seen from straight in front, behind or above, neither side is. One decision per drawing, so a leg
+# keeps its tone from frame to frame (a leg shaded in frame 1 and plain in frame 2 read as another leg).
+FAR_TURN = 15.0  # degrees
+_LIMBS = {"thigh": ("thigh", "shin", "foot"), "upper arm": ("upper arm", "forearm")}  # root: its parts (hands keep their tone)
+
+
+def far_limbs(bodies: Sequence[dict[str, kin.Segment]], camera: Camera) -> frozenset[str]:
+    """The parts of the leg, and of the arm, on the side turned away from the viewer, over all the
+    frames of one drawing."""
+    far: set[str] = set()
+    for root, parts in _LIMBS.items():
+        turns = []
+        for segs in bodies:
+            left, right = segs[f"left {root}"].origin, segs[f"right {root}"].origin
+            turns.append(float(camera.depth((left - right)[None])[0]) / float(np.linalg.norm(left - right)))
+        turn = float(np.mean(turns))  # the sine of the angle out of the picture plane; > 0: the left side is nearer
+        if abs(turn) > math.sin(math.radians(FAR_TURN)):
+            side = "right" if turn > 0 else "left"
+            far.update(f"{side} {part}" for part in parts)
+    return frozenset(far)
+
+
+def body_parts(segs: dict[str, kin.Segment], accent: set[str], far: frozenset[str] = frozenset()) -> tuple[Part, ...]:
+    """The 18 parts of a posed body, with roles and neighbours: the stretched parts in the accent,
+    the hands in their tone, the far arm and leg a shade darker, the rest plain."""
+
+    def role(name: str) -> Role:
+        return "accent" if name in accent else "hand" if name.endswith(" hand") else "far" if name in far else "body"
+
+    return tuple(Part(name, volume, role(name), body.NEIGHBOURS[name]) for name, volume in kin.volumes(segs).items())
 
 
 def _floor_mat(parts: tuple[Part, ...]) -> Part:
@@ -108,17 +134,19 @@ def _floor_mat(parts: tuple[Part, ...]) -> Part:
     return Part("floor mat", Box(centre, half), "floor")
 
 
-def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Frame]:
+def frames(drawing: PoseDrawing, solved: list[Solved] | None = None, shade: list[dict[str, kin.Segment]] | None = None) -> list[Frame]:
     """The drawing's frames in 3D, ready for ``compose``, each followed by its close-up panel if it
-    has one. Solves each pose unless given."""
+    has one. Solves each pose unless given. ``shade``: the bodies that decide which limbs are the
+    far ones (by default the drawing's own)."""
     camera = camera_for(drawing)
     solved = solved or solve_drawings([drawing])[0]
     out = []
     numbered = len(drawing.frames) > 1 and not drawing.ghost
-    people_of = [body_parts(result, highlighted(pose)) for pose, result in zip(drawing.frames, solved, strict=True)]
+    bodies = [kin.segments(np.array(result.q)) for result in solved]
+    far = far_limbs(bodies if shade is None else shade, camera)
+    people_of = [body_parts(segs, highlighted(pose), far) for pose, segs in zip(drawing.frames, bodies, strict=True)]
     mat = _floor_mat(tuple(part for people in people_of for part in people))
-    for i, (pose, result) in enumerate(zip(drawing.frames, solved, strict=True)):
-        segs = kin.segments(np.array(result.q))
+    for i, (pose, segs) in enumerate(zip(drawing.frames, bodies, strict=True)):
         here = drawing.props_of(pose)
         props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in scene_pieces(here))
         was = tuple(Part(p.name, p.volume, "prop") for p in scene_pieces(here, ghosts=True))  # drawn dashed
@@ -137,8 +165,10 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Fra
     return out
 
 
-def card_frame(drawing: PoseDrawing, solved: Solved | None = None) -> list[Frame]:
-    """The one frame printed on cards: the characteristic position, unnumbered."""
+def card_frame(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list[Frame]:
+    """The one frame printed on cards: the characteristic position, unnumbered, its limbs shaded
+    as on the page. ``solved``: every frame's solution, when known."""
     pose = drawing.frames[drawing.card_pose()]
     single = drawing.model_copy(update={"frames": [pose.model_copy(update={"label": None, "close_up": None})], "ghost": False, "card_frame": None})
-    return frames(single, [solved or solve_drawings([drawing])[0][drawing.card_pose()]])
+    solved = solved or solve_drawings([drawing])[0]
+    return frames(single, [solved[drawing.card_pose()]], shade=[kin.segments(np.array(s.q)) for s in solved])

@@ -176,7 +176,7 @@ def test_layers_come_in_order():
             kinds.append("floor")
         elif isinstance(op, ShapeOp) and op.fill is None:
             kinds.append("contour")
-        elif isinstance(op, ShapeOp) and op.fill in ("body", "hand", "accent", "prop"):
+        elif isinstance(op, ShapeOp) and op.fill in ("body", "far", "hand", "accent", "prop"):
             kinds.append("fill")
         elif isinstance(op, LineOp) and op.stroke == "arrow":
             kinds.append("arrow")
@@ -323,6 +323,8 @@ MEANINGFUL = [
     ("outline", "background"),  # the silhouette
     ("outline", "body"),  # lines between overlapping parts
     ("outline", "hand"),  # the lines on a hand, which sits in its own tone
+    ("outline", "far"),  # the lines on the far arm and leg, a shade darker than the body
+    ("arrow", "far"),
     ("hair", "body"),  # which way the head faces, from behind or above
     ("hatch", "body"),  # the stripes that mark the stretched part, against the unmarked body
     ("hatch", "accent"),  # the stripes against the stretched part's tint

@@ -8,14 +8,16 @@ import math
 import numpy as np
 import pytest
 
+from generator.figures import kinematics as kin
+from generator.figures.camera import Camera
 from generator.figures.compose import LineOp, ShapeOp, compose
 from generator.figures.outline import Ellipse2D, _signed_area
 from generator.figures.picture import draw_outputs
 from generator.figures.primitives import extent
-from generator.figures.scene import camera_for, card_frame, frames
-from generator.figures.solve import solve_drawings
+from generator.figures.scene import camera_for, card_frame, far_limbs, frames
+from generator.figures.solve import solve, solve_drawings
 from generator.model import Figure
-from generator.model.pose import PoseDrawing
+from generator.model.pose import Pose, PoseDrawing
 
 KNEEL = {"base": "kneel-sit"}
 FOLD = {"base": "kneel-sit", "joints": {"trunk flexion": 55, "both hips flexion": 125, "both shoulders flexion": 170},
@@ -166,6 +168,48 @@ def test_hands_are_painted_in_their_own_tone():
     assert fills.count("hand") == 2 and fills.count("body") == 16
     marked = PoseDrawing.model_validate({"view": "front", "frames": [{"base": "standing", "highlight": ["left hand"]}]})
     assert {p.name for p in frames(marked)[0].parts if p.role == "hand"} == {"right hand"}  # a stretched hand is marked
+
+
+FAR_LEG = {"left thigh", "left shin", "left foot"}
+FAR_ARM = {"left upper arm", "left forearm"}
+
+
+@pytest.mark.parametrize(("view", "far"), [
+    ("side-right", FAR_LEG | FAR_ARM),  # the left side is turned away
+    ("side-left", {name.replace("left", "right") for name in FAR_LEG | FAR_ARM}),
+    ({"azimuth": 150, "elevation": 30}, {name.replace("left", "right") for name in FAR_LEG | FAR_ARM}),
+    ("front", set()),  # both hips as near: neither side is the far one
+    ("back", set()),
+    ("top", set()),
+])
+def test_the_arm_and_leg_turned_away_are_a_shade_darker(view, far):
+    # Two folded legs in one tone read as "a tangle" to blind readers: the far arm and leg get a
+    # darker tone, as illustrators draw them; the hands keep theirs.
+    d = PoseDrawing.model_validate({"view": view, "frames": [{"base": "standing"}]})
+    [frame] = frames(d)
+    assert {p.name for p in frame.parts if p.role == "far"} == far
+    assert {p.name for p in frame.parts if p.role == "hand"} == {"left hand", "right hand"}
+    fills = [op.fill for op in compose([frame], camera_for(d), 400, 250).ops if isinstance(op, ShapeOp)]
+    assert fills.count("far") == len(far)
+
+
+def test_a_limb_keeps_its_tone_in_every_frame_and_on_the_card():
+    # One decision per drawing: a leg shaded in frame 1 and plain in frame 2 read as another leg.
+    camera = Camera.named("side-right")
+    q = np.array(solve(Pose.model_validate({"base": "standing"}), []).q)
+    facing, turned = kin.segments(q), kin.segments(q + 80 * (np.arange(len(q)) == kin.INDEX["yaw"]))
+    assert far_limbs([turned], camera) == frozenset()  # turned nearly face-on on its own
+    assert far_limbs([facing, turned], camera) == far_limbs([facing], camera) == FAR_LEG | FAR_ARM
+    d = drawing(frames=[KNEEL, FOLD])
+    page = [{p.name for p in frame.parts if p.role == "far"} for frame in frames(d)]
+    [card] = card_frame(d)
+    assert page[0] == page[1] == {p.name for p in card.parts if p.role == "far"} != set()
+
+
+def test_a_stretched_part_on_the_far_side_is_marked_not_shaded():
+    d = PoseDrawing.model_validate({"view": "side-right", "frames": [{"base": "standing", "highlight": ["left thigh"]}]})
+    roles = {p.name: p.role for p in frames(d)[0].parts}
+    assert roles["left thigh"] == "accent" and roles["left shin"] == "far"
 
 
 def test_hair_shows_which_way_the_head_faces():
