@@ -30,6 +30,7 @@ from generator.authoring.schema import schema_files
 from generator.cards.browser import BrowserMissing, find_chromium, print_cards
 from generator.figures.parallel import write_atomic
 from generator.figures.reader import key_path, reader_pack
+from generator.figures.reader_score import report, score_folder
 from generator.figures.sheet import contact_sheet
 from generator.load.content import Content, load_content, load_exercise
 from generator.load.problems import ContentError
@@ -426,6 +427,22 @@ def reader_test(settings: Settings, folder: Path, seed: int) -> int:
     return 0
 
 
+def reader_score(settings: Settings, folder: Path) -> int:
+    """Score a reader test's answers against its key (see generator.figures.reader_score)."""
+    if not key_path(folder).is_file():
+        print(f"traction figures: no reader test key at {key_path(folder)} (expected the folder that "
+              f"`traction figures --reader` wrote; found {'no such folder' if not folder.is_dir() else 'no key beside it'})", file=sys.stderr)
+        return 1
+    if not any(folder.glob("answers*.md")):
+        print(f"traction figures: no answers in {folder} (expected files named answers*.md; found none)", file=sys.stderr)
+        return 1
+    content = _check(settings)
+    if content is None:
+        return 1
+    print(report(score_folder(list(content.exercises.values()), folder)), end="")
+    return 0
+
+
 def _new(settings: Settings, kind: str, new_id: str, stage: int | None) -> int:
     content_dir = settings.content_dir
     try:
@@ -529,6 +546,9 @@ def _parser() -> argparse.ArgumentParser:
     output.add_argument("--reader", type=Path, metavar="FOLDER",
                         help="write every pose picture without its caption, shuffled, with the names and the instructions "
                              "for a reader who has not seen the guide; the key goes beside the folder")
+    output.add_argument("--score", type=Path, metavar="FOLDER",
+                        help="score the answers*.md files in a reader test's folder against its key: each reader's totals, "
+                             "then every picture not matched right and sure, with the reader's reason")
     figures.add_argument("--seed", type=int, default=1, help="with --reader: the order of the pictures (default: 1)")
     figures.add_argument("--only", metavar="EXERCISE[/FIGURE]", help="draw one exercise's figures, or one figure, e.g. childs-pose/childs-pose-hold")
     for command in (check, build_cmd, figures):
@@ -570,11 +590,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return 0 if _check(settings, args.format == "json") else 1
     if args.command == "figures":
+        if args.only and args.sheet is None:
+            print("traction figures: --only works with --sheet (a reader test holds every picture, "
+                  "so the pictures around it give nothing away)", file=sys.stderr)
+            return 1
+        if args.score is not None:
+            return reader_score(settings, args.score)
         if args.reader is not None:
-            if args.only:
-                print("traction figures: --only works with --sheet (a reader test holds every picture, "
-                      "so the pictures around it give nothing away)", file=sys.stderr)
-                return 1
             return reader_test(settings, args.reader, args.seed)
         return figure_sheet(settings, args.sheet, args.only)
     if args.command == "new":

@@ -44,6 +44,22 @@ Open names.txt: the guide's exercises and their variations, with the other names
 under. Match every picture to one of them (several pictures can belong to one; each has at least
 one picture). For each, say how sure you are: sure, fairly sure or guess, and for anything below
 "sure", what in the picture left you unsure.
+
+## Your answers
+
+Write them in a file named answers-YOURNAME.md in this folder, so they can be scored
+(`traction figures --score` this folder):
+
+    # Phase 1
+    ## picture-01
+    What the person does, step by step.
+    - Rating: 3
+    - Confusing: ...
+
+    # Phase 2
+    | picture | name | sure / fairly sure / guess | what left you unsure |
+    | --- | --- | --- | --- |
+    | 01 | Exercise name – variation name (if it is a variation) | sure | |
 """
 
 

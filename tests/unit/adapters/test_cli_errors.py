@@ -47,6 +47,15 @@ def test_a_reader_test_holds_every_picture(here, capsys):
     assert not (here / "reader").exists()
 
 
+def test_scoring_needs_a_reader_test_with_answers(here, capsys):
+    code, text = run(capsys, "figures", "--score", "reader")
+    assert code == 1 and "no reader test key at reader-key.json" in text and "found no such folder" in text
+    (here / "reader").mkdir()
+    (here / "reader-key.json").write_text("{}")
+    code, text = run(capsys, "figures", "--score", "reader")
+    assert code == 1 and "no answers in reader (expected files named answers*.md; found none)" in text
+
+
 def test_a_reader_test_of_a_broken_guide_writes_nothing(here, capsys):
     guide = here / "content" / "exercises" / "childs-pose.yaml"
     guide.write_text(guide.read_text().replace("base: kneel-sit", "base: kneel-sitt", 1))
