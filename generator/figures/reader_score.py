@@ -134,7 +134,7 @@ def report(scored: dict[str, list[Scored]]) -> str:
     if doubts:
         lines += ["", "Not matched right and sure:"]
         for reader, r in sorted(doubts, key=lambda item: (item[1].figure, item[0])):
-            verdict = r.answer.confidence or "no confidence given" if r.right else f"WRONG: matched to '{r.answer.name or 'nothing'}'"
+            verdict = (r.answer.confidence or "no confidence given") if r.right else f"WRONG: matched to '{r.answer.name or 'nothing'}'"
             rating = f", rated {r.answer.rating:g}" if r.answer.rating is not None else ""
             why = f": {r.answer.why}" if r.answer.why and r.answer.why not in ("-", "–") else ""
             lines.append(f"- {r.figure} ({r.picture}, {reader}) {verdict}{rating}{why}")

@@ -134,16 +134,16 @@ def _floor_mat(parts: tuple[Part, ...]) -> Part:
     return Part("floor mat", Box(centre, half), "floor")
 
 
-def frames(drawing: PoseDrawing, solved: list[Solved] | None = None, shade: list[dict[str, kin.Segment]] | None = None) -> list[Frame]:
+def frames(drawing: PoseDrawing, solved: list[Solved] | None = None, far: frozenset[str] | None = None) -> list[Frame]:
     """The drawing's frames in 3D, ready for ``compose``, each followed by its close-up panel if it
-    has one. Solves each pose unless given. ``shade``: the bodies that decide which limbs are the
-    far ones (by default the drawing's own)."""
+    has one. Solves each pose unless given. ``far``: the limbs drawn as the far ones (by default
+    decided from the drawing's own frames)."""
     camera = camera_for(drawing)
     solved = solved or solve_drawings([drawing])[0]
     out = []
     numbered = len(drawing.frames) > 1 and not drawing.ghost
     bodies = [kin.segments(np.array(result.q)) for result in solved]
-    far = far_limbs(bodies if shade is None else shade, camera)
+    far = far_limbs(bodies, camera) if far is None else far
     people_of = [body_parts(segs, highlighted(pose), far) for pose, segs in zip(drawing.frames, bodies, strict=True)]
     mat = _floor_mat(tuple(part for people in people_of for part in people))
     for i, (pose, segs) in enumerate(zip(drawing.frames, bodies, strict=True)):
@@ -171,4 +171,5 @@ def card_frame(drawing: PoseDrawing, solved: list[Solved] | None = None) -> list
     pose = drawing.frames[drawing.card_pose()]
     single = drawing.model_copy(update={"frames": [pose.model_copy(update={"label": None, "close_up": None})], "ghost": False, "card_frame": None})
     solved = solved or solve_drawings([drawing])[0]
-    return frames(single, [solved[drawing.card_pose()]], shade=[kin.segments(np.array(s.q)) for s in solved])
+    far = far_limbs([kin.segments(np.array(s.q)) for s in solved], camera_for(drawing))
+    return frames(single, [solved[drawing.card_pose()]], far)
