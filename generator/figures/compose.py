@@ -65,6 +65,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "prop_outline": "#34495e",
         "floor": "#6b7280",
         "mat": "#e9ecef",
+        "shadow": "#a3aab5",
         "arrow": "#1864ab",
         "arrow_halo": "#ffffff",
         "label_badge": "#1d1d1f",
@@ -86,6 +87,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "prop_outline": "#a5b8cc",
         "floor": "#9ca3af",
         "mat": "#2a2f38",
+        "shadow": "#0b0c10",
         "arrow": "#74c0fc",
         "arrow_halo": "#1e2129",
         "label_badge": "#e8e8e8",
@@ -368,9 +370,9 @@ _FILL = {
 
 
 def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _Map, style: Style,
-              tag: str, ghost: Sequence[Op] = (), patches: Sequence[Patch] = ()) -> list[Op]:
-    """Floor parts, the ghost (on the mat, not under it), pass 1 (contours) and pass 2 (fills) of
-    one frame's parts, each part's patches painted right after it."""
+              tag: str, ghost: Sequence[Op] = (), patches: Sequence[Patch] = (), ground: Sequence[Shape2D] = ()) -> list[Op]:
+    """Floor parts, contact shadows and the ghost (on the mat, not under it), pass 1 (contours) and
+    pass 2 (fills) of one frame's parts, each part's patches painted right after it."""
     order = paint_order(parts, camera)
     px = {i: m.shape(shapes[i]) for i in order}
     ref = {i: f"{tag}{i}" for i in order}
@@ -378,6 +380,7 @@ def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _
     for i in order:
         if parts[i].role == "floor":
             ops.append(ShapeOp(px[i], "mat", "floor", style.stroke, ref=ref[i]))
+    ops += [ShapeOp(m.shape(shape), "shadow", None, 0.0) for shape in ground]
     ops += ghost
     solid = [i for i in order if parts[i].role != "floor"]
     for i in solid:
@@ -453,7 +456,8 @@ def _frame_ops(frame: Frame, g: _FrameGeometry, camera: Camera, m: _Map, floor_s
             ghost.append(ShapeOp(shape, "ghost_fill", "ghost_outline", style.stroke))
         else:  # a prop's earlier place: dashed and unfilled, so it is not read as a second object
             ghost += _dashed(shape, "ghost_outline", style.stroke * 0.7, 3.0 * style.stroke)
-    ops += _part_ops(frame.parts, g.shapes, camera, m, style, tag, ghost, frame.patches)
+    ground = [Polygon2D(camera.project(s.corners)) for s in frame.shadows]
+    ops += _part_ops(frame.parts, g.shapes, camera, m, style, tag, ghost, frame.patches, ground)
     for arrow, pts in g.arrows if arrows else ():
         ops += _arrow_ops(arrow, pts, m, style)
     if frame.marker is not None:

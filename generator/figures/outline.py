@@ -76,9 +76,9 @@ def convex_hull(points: np.ndarray) -> np.ndarray:
     if len(pts) < 3:
         return pts
 
-    def half(seq: np.ndarray) -> list[np.ndarray]:
-        chain: list[np.ndarray] = []
-        for p in seq:
+    def half(seq: list[list[float]]) -> list[list[float]]:
+        chain: list[list[float]] = []
+        for p in seq:  # plain floats: numpy scalars made this loop ten times slower
             while len(chain) >= 2:
                 (ax, ay), (bx, by) = chain[-2], chain[-1]
                 if (bx - ax) * (p[1] - ay) - (by - ay) * (p[0] - ax) > 1e-12:
@@ -87,7 +87,8 @@ def convex_hull(points: np.ndarray) -> np.ndarray:
             chain.append(p)
         return chain
 
-    lower, upper = half(pts), half(pts[::-1])
+    rows = pts.tolist()
+    lower, upper = half(rows), half(rows[::-1])
     return np.array(lower[:-1] + upper[:-1])
 
 

@@ -102,6 +102,15 @@ class Patch:
 
 
 @dataclass(frozen=True)
+class Shadow:
+    """A contact shadow: a convex polygon on the floor (corners at z = 0) round where the part
+    named ``host`` rests on it."""
+
+    host: str
+    corners: np.ndarray  # shape (N, 3)
+
+
+@dataclass(frozen=True)
 class Arrow3D:
     """A movement arrow in the scene. ``kind``: straight (one head), both (two heads), or curved
     (an arc about ``centre`` from ``a`` to ``b``, the way the shorter turn goes unless ``long``).
@@ -131,3 +140,4 @@ class Frame:
     close_up: tuple[Vec, float] | None = None
     # The window the next panel magnifies, circled in this one.
     marker: tuple[Vec, float] | None = None
+    shadows: tuple[Shadow, ...] = ()  # on the floor round the parts that rest on it

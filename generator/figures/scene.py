@@ -12,6 +12,7 @@ from generator.figures import kinematics as kin
 from generator.figures.camera import VIEWS, Camera
 from generator.figures.primitives import PERSON, Arrow3D, Box, Frame, Part, Patch, Role, extent
 from generator.figures.props import MAT_THICKNESS, scene_pieces
+from generator.figures.shadow import shadows
 from generator.figures.solve import Solved, solve_drawings
 from generator.model.pose import HIGHLIGHT_WORDS, SIDE_HIGHLIGHTS, Arrow, Pose, PoseDrawing, View, parse_site
 
@@ -156,12 +157,13 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None, far: frozen
         label = pose.label or (str(i + 1) if numbered else "")
         window = (site_centre(segs, pose.close_up.at), pose.close_up.width) if pose.close_up else None
         patches = (body.HAIR, *marked_sides(pose))
-        out.append(Frame(floor + props + people, arrows, label, ghost=was, patches=patches, marker=window))
+        ground = shadows(props + people)
+        out.append(Frame(floor + props + people, arrows, label, ghost=was, patches=patches, marker=window, shadows=ground))
         if window is not None:
-            out.append(Frame(floor + props + people, arrows, "", ghost=was, patches=patches, close_up=window))
+            out.append(Frame(floor + props + people, arrows, "", ghost=was, patches=patches, close_up=window, shadows=ground))
     if drawing.ghost:
         ghost = tuple(p for p in out[0].parts if p.role in PERSON) + out[1].ghost
-        return [Frame(out[1].parts, out[1].arrows, out[1].label, ghost=ghost, patches=out[1].patches)]
+        return [Frame(out[1].parts, out[1].arrows, out[1].label, ghost=ghost, patches=out[1].patches, shadows=out[1].shadows)]
     return out
 
 

@@ -22,7 +22,7 @@ from generator.figures.compose import (
     silhouette_mask,
 )
 from generator.figures.outline import Ellipse2D, Polygon2D, bounds
-from generator.figures.primitives import Arrow3D, Box, Cylinder, Ellipsoid, Frame, Part, RoundCone
+from generator.figures.primitives import Arrow3D, Box, Cylinder, Ellipsoid, Frame, Part, RoundCone, Shadow
 from generator.figures.raster import to_image
 from generator.figures.svg import to_svg
 
@@ -188,6 +188,29 @@ def test_layers_come_in_order():
     assert {op.width for op in contours} == {PAGE.contour}
     accents = [op for op in ops if isinstance(op, ShapeOp) and op.fill == "accent"]
     assert accents and all(op.hatch for op in accents)
+
+
+def test_a_contact_shadow_lies_on_the_mat_under_everything_else():
+    corners = _v(0, -20, 0), _v(20, -20, 0), _v(20, 20, 0), _v(0, 20, 0)
+    shadow = Shadow("left foot", np.array(corners))
+    camera = Camera(150, 30)
+    ops = compose([Frame(person() + PROPS, shadows=(shadow,))], camera, 400, 300).ops
+    fills = [op.fill for op in ops if isinstance(op, ShapeOp)]
+    at = fills.index("shadow")
+    assert fills.count("shadow") == 1 and fills[at - 1] == "mat" and "mat" not in fills[at + 1:]
+    op = ops[[i for i, o in enumerate(ops) if isinstance(o, ShapeOp) and o.fill == "shadow"][0]]
+    assert op.stroke is None and isinstance(op.shape, Polygon2D) and len(op.shape.points) == 4
+    without = compose([Frame(person() + PROPS)], camera, 400, 300).ops
+    assert repr([o for o in ops if not (isinstance(o, ShapeOp) and o.fill == "shadow")]) == repr(without)  # nothing else moves
+
+
+@pytest.mark.parametrize("palette", sorted(PALETTES))
+def test_a_contact_shadow_is_darker_than_the_floor_it_lies_on(palette):
+    # A second cue, not the only one (the caption and alt text say what rests on the floor), so it
+    # needs to show, not to reach 3:1.
+    colours = PALETTES[palette]
+    assert _luminance(colours["shadow"]) < _luminance(colours["mat"])
+    assert contrast(colours["shadow"], colours["mat"]) >= 1.4
 
 
 def test_floor_line_only_for_low_cameras():

@@ -253,6 +253,24 @@ def test_the_mat_covers_every_part_whole():
             assert np.all(lo[:2] >= low[:2] + 4) and np.all(hi[:2] <= high[:2] - 4), part.name
 
 
+def test_what_rests_on_the_floor_casts_a_shadow_and_what_is_held_up_does_not():
+    view = {"azimuth": 150, "elevation": 30}
+    kneel, fold = frames(drawing(view=view))
+
+    def under(frame) -> set[str]:
+        return {s.host for s in frame.shadows}
+
+    assert {"left shin", "right shin", "left foot"} <= under(kneel) & under(fold)
+    assert {"left forearm", "right forearm"} <= under(fold) - under(kneel)  # the forearms are down only in the fold
+    assert "head" not in under(fold) | under(kneel)
+    for shadow in fold.shadows:
+        assert np.all(shadow.corners[:, 2] == 0.0)
+        part = next(p.volume for p in fold.parts if p.name == shadow.host)
+        assert extent(part)[0][2] < 3.0  # only a part near the floor
+    [ghosted] = frames(drawing(view=view, ghost=True))  # the end pose's shadows, none for the ghost
+    assert [s.host for s in ghosted.shadows] == [s.host for s in fold.shadows]
+
+
 def test_outputs_of_one_figure():
     figure = Figure.model_validate({
         "id": "fold", "kind": "pose", "alt": "A person kneels <and> folds forward.", "caption": "Fold.",
