@@ -94,7 +94,7 @@ def _chain(points: np.ndarray) -> np.ndarray:
 
 def shadows(parts: Sequence[Part]) -> tuple[Shadow, ...]:
     """The contact shadows of a frame's people and rollers, in the parts' order. (A chair or a step
-    stands square on the floor; a roller, with no shadow, read as a flat pad.)"""
+    stands square on the floor; a roller with none looked less grounded than the body on it.)"""
     out = []
     for part in parts:
         if (part.role in PERSON and isinstance(part.volume, (RoundCone, Ellipsoid))) or isinstance(part.volume, Cylinder):
