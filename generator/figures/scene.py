@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -157,13 +158,12 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None, far: frozen
         label = pose.label or (str(i + 1) if numbered else "")
         window = (site_centre(segs, pose.close_up.at), pose.close_up.width) if pose.close_up else None
         patches = (body.HAIR, *marked_sides(pose))
-        ground = shadows(props + people)
-        out.append(Frame(floor + props + people, arrows, label, ghost=was, patches=patches, marker=window, shadows=ground))
+        frame = Frame(floor + props + people, arrows, label, ghost=was, patches=patches, marker=window, shadows=shadows(props + people))
+        out.append(frame)
         if window is not None:
-            out.append(Frame(floor + props + people, arrows, "", ghost=was, patches=patches, close_up=window, shadows=ground))
+            out.append(replace(frame, label="", marker=None, close_up=window))
     if drawing.ghost:
-        ghost = tuple(p for p in out[0].parts if p.role in PERSON) + out[1].ghost
-        return [Frame(out[1].parts, out[1].arrows, out[1].label, ghost=ghost, patches=out[1].patches, shadows=out[1].shadows)]
+        return [replace(out[1], ghost=tuple(p for p in out[0].parts if p.role in PERSON) + out[1].ghost)]
     return out
 
 
