@@ -11,7 +11,7 @@ import numpy as np
 from generator.figures import body
 from generator.figures import kinematics as kin
 from generator.figures.camera import VIEWS, Camera
-from generator.figures.primitives import PERSON, Arrow3D, Box, Frame, Part, Patch, Role, extent
+from generator.figures.primitives import PERSON, Arrow3D, Box, Cylinder, Frame, Part, Patch, Role, Volume, extent
 from generator.figures.props import MAT_THICKNESS, scene_pieces
 from generator.figures.shadow import shadows
 from generator.figures.solve import Solved, solve_drawings
@@ -124,11 +124,12 @@ def body_parts(segs: dict[str, kin.Segment], accent: set[str], far: frozenset[st
     return tuple(Part(name, volume, role(name), body.NEIGHBOURS[name]) for name, volume in kin.volumes(segs).items())
 
 
-def _floor_mat(parts: tuple[Part, ...]) -> Part:
+def _floor_mat(volumes: Sequence[Volume]) -> Part:
     """A mat under the body in every frame, so a view from above reads as lying on the floor, not
     standing. One mat for all frames: a reader compares the frames against it. It covers every
-    part whole: a mat that stopped at the head's middle read as the head hanging off its end."""
-    boxes = [extent(part.volume) for part in parts]
+    part whole, and every roller, which lies on it: a mat that stopped at the head's middle read as
+    the head hanging off its end, and a roller poking past its edge as a drawing mistake."""
+    boxes = [extent(volume) for volume in volumes]
     low = np.min([lo for lo, _ in boxes], axis=0)[:2] - MAT_MARGIN
     high = np.max([hi for _, hi in boxes], axis=0)[:2] + MAT_MARGIN
     centre = np.array([(low[0] + high[0]) / 2, (low[1] + high[1]) / 2, -MAT_THICKNESS / 2])
@@ -147,7 +148,9 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None, far: frozen
     bodies = [kin.segments(np.array(result.q)) for result in solved]
     far = far_limbs(bodies, camera) if far is None else far
     people_of = [body_parts(segs, highlighted(pose), far) for pose, segs in zip(drawing.frames, bodies, strict=True)]
-    mat = _floor_mat(tuple(part for people in people_of for part in people))
+    rollers: list[Volume] = [piece.volume for pose in drawing.frames for ghosts in (False, True)
+                             for piece in scene_pieces(drawing.props_of(pose), ghosts) if isinstance(piece.volume, Cylinder)]
+    mat = _floor_mat([part.volume for people in people_of for part in people] + rollers)
     for i, (pose, segs) in enumerate(zip(drawing.frames, bodies, strict=True)):
         here = drawing.props_of(pose)
         props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in scene_pieces(here))

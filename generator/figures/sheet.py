@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from PIL import Image, ImageDraw, ImageFont
 
 from generator.figures.photo import PhotoInfo, resized, upright
-from generator.figures.picture import ASPECT, preview
+from generator.figures.picture import preview
 from generator.model import Exercise
 
 CELL = 400
@@ -28,14 +28,15 @@ def contact_sheet(exercises: Iterable[Exercise], photos: dict[str, PhotoInfo], o
                 rows.append((name, [preview(figure, palette, 1) for palette in BACKGROUNDS]))
             elif figure.kind == "photo" and figure.src in photos:
                 rows.append((name, [resized(upright(photos[figure.src]), CELL)]))
-    height = round(CELL * ASPECT) + LABEL
-    sheet = Image.new("RGB", (CELL * 2, height * max(1, len(rows))), "white")
+    heights = [LABEL + max(image.height for image in images) for _, images in rows]  # a square picture gets a taller row
+    sheet = Image.new("RGB", (CELL * 2, max(1, sum(heights))), "white")
     canvas = ImageDraw.Draw(sheet)
     font = ImageFont.load_default(size=16)
-    for index, (label, images) in enumerate(rows):
-        y = index * height
+    y = 0
+    for (label, images), height in zip(rows, heights, strict=True):
         for column, image in enumerate(images):
             sheet.paste(image.crop((0, 0, CELL, min(image.height, height - LABEL))), (column * CELL, y + LABEL))
         canvas.text((8, y + 12), label, fill=(31, 41, 55), font=font)
         canvas.line([(0, y), (CELL * 2, y)], fill=(203, 213, 225))
+        y += height
     return sheet

@@ -22,7 +22,7 @@ from PIL import Image
 
 from generator.figures.parallel import parallel_map, write_once
 from generator.figures.photo import PhotoInfo, resized, upright
-from generator.figures.picture import ASPECT, CARD_SIZE, PRINT_WIDTH, WEB_WIDTH, draw_outputs
+from generator.figures.picture import CARD_SIZE, PRINT_WIDTH, WEB_WIDTH, draw_outputs, page_size
 from generator.figures.solve import Solved, solve_drawings
 from generator.model import Exercise, Figure, urls
 from generator.model.memo import ByObject
@@ -66,8 +66,8 @@ class FigureSize:
 
 def figure_size(figure: Figure, content: Illustrated) -> FigureSize | None:
     """Width and height a figure is shown at; None for a placeholder."""
-    if figure.kind == "pose":
-        return FigureSize(WEB_WIDTH, round(WEB_WIDTH * ASPECT))
+    if figure.kind == "pose" and figure.pose is not None:
+        return FigureSize(*page_size(figure.pose))
     photo = content.photos.get(figure.src) if figure.kind == "photo" and figure.src else None
     if photo is not None:
         width = min(WEB_WIDTH, photo.width)

@@ -242,6 +242,9 @@ class PoseDrawing(Strict):
     props: list[Prop] = Field(default_factory=list, description="Things in the scene, e.g. `[{kind: roller, lies: across}]`.")
     frames: list[Pose] = Field(min_length=1, max_length=3, description="One to three positions, drawn side by side and numbered (start → end).")
     ghost: bool = Field(False, description="`true` to draw the first frame faintly under the last, in one panel, instead of side by side.")
+    shape: Literal["wide", "square"] = Field(
+        "wide", description="The picture's shape on the page: `wide` (8 by 5) or `square`, for frames that lie long and flat or stand tall, which a wide picture shows small."
+    )
     card_frame: Annotated[int, Field(ge=1, le=3)] | None = Field(None, description="Which frame the printed card shows (the hold); by default the last.")
 
     @model_validator(mode="after")

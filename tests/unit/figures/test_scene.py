@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import itertools
 import math
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
 from generator.figures import kinematics as kin
 from generator.figures.camera import Camera
-from generator.figures.compose import LineOp, ShapeOp, compose
+from generator.figures.compose import PAGE, LineOp, ShapeOp, compose, frame_scale
 from generator.figures.outline import Ellipse2D, _signed_area
-from generator.figures.picture import draw_outputs
-from generator.figures.primitives import extent
+from generator.figures.picture import draw_outputs, page_size
+from generator.figures.primitives import PERSON, extent
 from generator.figures.scene import camera_for, card_frame, far_limbs, frames
 from generator.figures.solve import solve, solve_drawings
+from generator.figures.store import FigureSize, figure_size
 from generator.model import Figure
 from generator.model.pose import Pose, PoseDrawing
 
@@ -283,3 +285,34 @@ def test_outputs_of_one_figure():
     light, dark = np.asarray(outputs["1x"]), np.asarray(outputs["dark-1x"])
     assert light.shape == dark.shape == (250, 400, 3)
     assert light[0, 0].mean() > 200 > 60 > dark[0, 0].mean()  # each palette has its own background
+
+
+def test_a_square_picture_stacks_frames_that_lie_long_and_shows_them_larger():
+    lying = {"base": "lying on back"}
+    raised = {"base": "lying on back", "joints": {"right hip flexion": 90, "right knee flexion": 90}}
+    wide, square = (drawing(view={"azimuth": -70, "elevation": 35}, frames=[lying, raised], shape=shape) for shape in ("wide", "square"))
+    assert page_size(wide) == (400, 250) and page_size(square) == (400, 400)
+    scales = [frame_scale(frames(d), camera_for(d), *page_size(d), PAGE) for d in (wide, square)]
+    assert scales[1] > 1.25 * scales[0]
+    figure = Figure.model_validate({
+        "id": "knee", "kind": "pose", "alt": "A person lies on their back.", "caption": "Lie down.",
+        "licence": "CC BY 4.0", "credit": "Test", "pose": square.model_dump(exclude_unset=True),
+    })
+    outputs = draw_outputs(figure)
+    assert outputs["1x"].size == (400, 400) and outputs["2x"].size == (800, 800) and outputs["print"].size == (1200, 1200)
+    assert 'viewBox="0 0 400 400"' in outputs["svg"]
+    assert figure_size(figure, SimpleNamespace(photos={})) == FigureSize(400, 400)
+
+
+def test_the_mat_covers_the_body_and_every_roller_that_lies_on_it():
+    lying = {"base": "lying on back knees bent", "contacts": ["mid back on roller"], "replace_contacts": True}
+    d = drawing(view="top", frames=[lying], props=[{"kind": "roller", "lies": "across", "yaw": 30, "at": [-24, 0]},
+                                                  {"kind": "roller", "lies": "across", "at": [-24, 0], "ghost": True}])
+    [frame] = frames(d)
+    [mat] = [p for p in frame.parts if p.role == "floor"]
+    low, high = extent(mat.volume)
+    for part in [p for p in frame.parts if p.role != "floor"] + list(frame.ghost):
+        lo, hi = extent(part.volume)
+        assert (low[:2] < lo[:2]).all() and (hi[:2] < high[:2]).all(), part.name
+    roller = next(p for p in frame.parts if p.name == "roller")
+    assert extent(roller.volume)[1][1] > max(extent(p.volume)[1][1] for p in frame.parts if p.role in PERSON) + 5, "the roller reaches past the body"

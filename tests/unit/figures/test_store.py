@@ -11,6 +11,7 @@ from PIL import Image
 
 from generator.figures.store import FigureStore
 from generator.load.content import load_content
+from generator.model import urls
 from tests.conftest import REPO
 
 MAX_WEBP_1X = 20 * 1024
@@ -75,22 +76,24 @@ def test_every_guide_figure_is_small_and_the_right_size(guide_outputs):
     content, files, _ = guide_outputs
     drawn = [e for e in content.exercises.values() if any(f.kind == "pose" for f in e.figures)]
     assert len(drawn) == len(content.exercises), "every exercise has a drawing"
-    assert sum(1 for p in files if p.endswith("-card.svg")) == sum(
-        1 for e in content.exercises.values() for f in e.all_figures() if f.kind == "pose"
-    )
+    poses = {urls.figure_file(e.id, f.id, "svg"): f for e in content.exercises.values() for f in e.all_figures() if f.kind == "pose"}
+    assert sum(1 for p in files if p.endswith("-card.svg")) == len(poses)
+    assert {f.pose.shape for f in poses.values()} == {"wide", "square"}, "the guide uses both shapes"
     for site_path, path in files.items():
+        figure = poses[re.sub(r"(-card|-print|-dark)?(-400|-800)?\.(svg|webp|png)$", ".svg", site_path)]
+        width, height = (400, 400) if figure.pose.shape == "square" else (400, 250)
         data = path.read_bytes()
         if site_path.endswith(".svg"):
             assert len(gzip.compress(data, mtime=0)) <= MAX_SVG_GZIP, site_path
-            width, height = re.search(rb'viewBox="0 0 ([\d.]+) ([\d.]+)"', data).groups()
-            assert (float(width), float(height)) == ((360, 200) if site_path.endswith("-card.svg") else (400, 250))
+            view = re.search(rb'viewBox="0 0 ([\d.]+) ([\d.]+)"', data).groups()
+            assert tuple(map(float, view)) == ((360, 200) if site_path.endswith("-card.svg") else (width, height))
             continue
         with Image.open(io.BytesIO(data)) as image:
             if site_path.endswith("-400.webp"):
-                assert image.size == (400, 250)
+                assert image.size == (width, height)
                 assert len(data) <= MAX_WEBP_1X, site_path
             elif site_path.endswith("-800.webp"):
-                assert image.size == (800, 500)
+                assert image.size == (2 * width, 2 * height)
             else:
-                assert image.format == "PNG" and image.width == 1200
+                assert image.format == "PNG" and image.size == (1200, 3 * height)
 
