@@ -20,7 +20,7 @@ from generator.figures.camera import Camera
 from generator.figures.clip import clip_line, clip_shape
 from generator.figures.order import paint_order
 from generator.figures.outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, bounds, contains, outline, patch_outline, polygon
-from generator.figures.primitives import PERSON, Arrow3D, Ellipsoid, Frame, Part, Patch, extent
+from generator.figures.primitives import PERSON, Arrow3D, Cylinder, Ellipsoid, Frame, Part, Patch, extent
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "accent": "#ffe3d1",
         "hatch": "#d9480f",
         "prop": "#dde5ee",
+        "roller": "#9bbfe3",
         "prop_outline": "#34495e",
         "floor": "#6b7280",
         "mat": "#e9ecef",
@@ -84,6 +85,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "accent": "#4a3426",
         "hatch": "#fb923c",
         "prop": "#2c3642",
+        "roller": "#36506b",
         "prop_outline": "#a5b8cc",
         "floor": "#9ca3af",
         "mat": "#2a2f38",
@@ -388,6 +390,8 @@ def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _
         ops.append(ShapeOp(px[i], None, colour, style.contour, ref=ref[i]))
     for i in solid:
         fill, stroke = _FILL[parts[i].role]
+        if isinstance(parts[i].volume, Cylinder):
+            fill = "roller"  # a foam roller in a tone of its own: in the prop tone, on the mat, readers saw "a thin outline"
         ops.append(ShapeOp(px[i], fill, stroke, style.stroke, parts[i].role == "accent", ref[i]))
         ops += [op for p in patches if p.host == parts[i].name for op in _patch_ops(parts[i], p, camera, m, style)]
     return ops

@@ -42,6 +42,7 @@ def highlighted(pose: Pose) -> set[str]:
 
 
 MAT_MARGIN = 5.0  # cm of mat round the body
+ABOVE = 45.0  # degrees of elevation from which a picture reads as seen from above, on the floor
 SIDE_LEVEL = 0.25  # a marked side covers the part's surface whose outward direction leans this far to that side
 
 
@@ -124,14 +125,22 @@ def body_parts(segs: dict[str, kin.Segment], accent: set[str], far: frozenset[st
     return tuple(Part(name, volume, role(name), body.NEIGHBOURS[name]) for name, volume in kin.volumes(segs).items())
 
 
-def _floor_mat(volumes: Sequence[Volume]) -> Part:
+def _floor_mat(volumes: Sequence[Volume], camera: Camera) -> Part:
     """A mat under the body in every frame, so a view from above reads as lying on the floor, not
     standing. One mat for all frames: a reader compares the frames against it. It covers every
     part whole, and every roller, which lies on it: a mat that stopped at the head's middle read as
-    the head hanging off its end, and a roller poking past its edge as a drawing mistake."""
-    boxes = [extent(volume) for volume in volumes]
-    low = np.min([lo for lo, _ in boxes], axis=0)[:2] - MAT_MARGIN
-    high = np.max([hi for _, hi in boxes], axis=0)[:2] + MAT_MARGIN
+    the head hanging off its end, and a roller poking past its edge as a drawing mistake. Seen from
+    above, "covers" is as seen: a head raised on a roller shows over the floor beyond it, so each
+    part's box is also carried down the line of sight to the floor. From lower down a raised part
+    reads as in the air, and carrying it would only stretch the mat."""
+    corners = np.array([[(lo, hi)[i][0], (lo, hi)[j][1], (lo, hi)[k][2]]
+                        for lo, hi in (extent(volume) for volume in volumes) for i in (0, 1) for j in (0, 1) for k in (0, 1)])
+    points = corners[:, :2]
+    if camera.elevation >= ABOVE:
+        toward = camera.toward
+        seen = corners - np.outer(np.maximum(corners[:, 2], 0.0) / toward[2], toward)  # where each corner shows on z = 0
+        points = np.vstack([corners, seen])[:, :2]
+    low, high = points.min(axis=0) - MAT_MARGIN, points.max(axis=0) + MAT_MARGIN
     centre = np.array([(low[0] + high[0]) / 2, (low[1] + high[1]) / 2, -MAT_THICKNESS / 2])
     half = np.diag([(high[0] - low[0]) / 2, (high[1] - low[1]) / 2, MAT_THICKNESS / 2])
     return Part("floor mat", Box(centre, half), "floor")
@@ -150,7 +159,7 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None, far: frozen
     people_of = [body_parts(segs, highlighted(pose), far) for pose, segs in zip(drawing.frames, bodies, strict=True)]
     rollers: list[Volume] = [piece.volume for pose in drawing.frames for ghosts in (False, True)
                              for piece in scene_pieces(drawing.props_of(pose), ghosts) if isinstance(piece.volume, Cylinder)]
-    mat = _floor_mat([part.volume for people in people_of for part in people] + rollers)
+    mat = _floor_mat([part.volume for people in people_of for part in people] + rollers, camera)
     for i, (pose, segs) in enumerate(zip(drawing.frames, bodies, strict=True)):
         here = drawing.props_of(pose)
         props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in scene_pieces(here))

@@ -213,6 +213,17 @@ def test_a_contact_shadow_is_darker_than_the_floor_it_lies_on(palette):
     assert contrast(colours["shadow"], colours["mat"]) >= 1.4
 
 
+@pytest.mark.parametrize("palette", sorted(PALETTES))
+def test_a_roller_has_a_tone_of_its_own_that_stands_out_on_the_mat(palette):
+    parts = person() + PROPS
+    ops = compose([Frame(parts)], Camera(0.0, 60.0), 400, 300).ops
+    fills = {o.ref: o.fill for o in ops if isinstance(o, ShapeOp) and o.fill and o.ref}
+    by_part = {parts[int(ref.rsplit("p", 1)[1])].name: fill for ref, fill in fills.items()}
+    assert by_part["roller"] == "roller" and by_part["step"] == "prop" and by_part["mat"] == "mat"
+    colours = PALETTES[palette]
+    assert contrast(colours["roller"], colours["mat"]) >= 1.4 and contrast(colours["roller"], colours["prop"]) >= 1.4
+
+
 def test_floor_line_only_for_low_cameras():
     def floor_lines(ops) -> int:
         return sum(isinstance(op, LineOp) and op.stroke == "floor" for op in ops)

@@ -316,3 +316,21 @@ def test_the_mat_covers_the_body_and_every_roller_that_lies_on_it():
         assert (low[:2] < lo[:2]).all() and (hi[:2] < high[:2]).all(), part.name
     roller = next(p for p in frame.parts if p.name == "roller")
     assert extent(roller.volume)[1][1] > max(extent(p.volume)[1][1] for p in frame.parts if p.role in PERSON) + 5, "the roller reaches past the body"
+
+
+def test_seen_from_above_the_mat_shows_beyond_a_head_raised_on_a_roller():
+    on_roller = {"base": "lying on back knees bent", "replace_contacts": True,
+                 "contacts": ["mid back on roller", "back of head on roller", "soles on floor"]}
+    props = [{"kind": "roller", "lies": "along", "at": [-38, 0]}]
+    camera = Camera(0.0, 60.0)  # from the feet end, above: the head is the far end
+    [frame] = frames(drawing(view={"azimuth": 0, "elevation": 60}, frames=[on_roller], props=props))
+    [mat] = [p for p in frame.parts if p.role == "floor"]
+    top_of = {p.name: camera.project(_corners(p.volume))[:, 1].max() for p in frame.parts}
+    assert top_of["floor mat"] > max(top_of["head"], top_of["roller"])
+    [low] = frames(drawing(view={"azimuth": 0, "elevation": 30}, frames=[on_roller], props=props))
+    assert extent(next(p for p in low.parts if p.role == "floor").volume)[0][0] > extent(mat.volume)[0][0], "a lower view keeps the mat to the footprint"
+
+
+def _corners(volume) -> np.ndarray:
+    lo, hi = extent(volume)
+    return np.array([[x, y, z] for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])])
