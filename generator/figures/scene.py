@@ -133,8 +133,8 @@ def _floor_mat(volumes: Sequence[Volume], camera: Camera) -> Part:
     above, "covers" is as seen: a head raised on a roller shows over the floor beyond it, so each
     part's box is also carried down the line of sight to the floor. From lower down a raised part
     reads as in the air, and carrying it would only stretch the mat."""
-    corners = np.array([[(lo, hi)[i][0], (lo, hi)[j][1], (lo, hi)[k][2]]
-                        for lo, hi in (extent(volume) for volume in volumes) for i in (0, 1) for j in (0, 1) for k in (0, 1)])
+    boxes = [extent(volume) for volume in volumes]
+    corners = np.array([(x, y, z) for lo, hi in boxes for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])])
     points = corners[:, :2]
     if camera.elevation >= ABOVE:
         toward = camera.toward
