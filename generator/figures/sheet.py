@@ -35,7 +35,7 @@ def contact_sheet(exercises: Iterable[Exercise], photos: dict[str, PhotoInfo], o
     y = 0
     for (label, images), height in zip(rows, heights, strict=True):
         for column, image in enumerate(images):
-            sheet.paste(image.crop((0, 0, CELL, image.height)), (column * CELL, y + LABEL))
+            sheet.paste(image, (column * CELL, y + LABEL))  # previews and photos are at most CELL wide
         canvas.text((8, y + 12), label, fill=(31, 41, 55), font=font)
         canvas.line([(0, y), (CELL * 2, y)], fill=(203, 213, 225))
         y += height
