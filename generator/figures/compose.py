@@ -11,7 +11,7 @@ then arrows with a halo. Coordinates are pixels at 1×, y down, rounded to 0.1 p
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -372,9 +372,11 @@ _FILL = {
 
 
 def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _Map, style: Style,
-              tag: str, ghost: Sequence[Op] = (), patches: Sequence[Patch] = (), ground: Sequence[Shape2D] = ()) -> list[Op]:
+              tag: str, ghost: Sequence[Op] = (), patches: Sequence[Patch] = (), ground: Sequence[Shape2D] = (),
+              resting: Mapping[str, Sequence[Shape2D]] | None = None) -> list[Op]:
     """Floor parts, contact shadows and the ghost (on the mat, not under it), pass 1 (contours) and
-    pass 2 (fills) of one frame's parts, each part's patches painted right after it."""
+    pass 2 (fills) of one frame's parts, each part's patches painted right after it, and after a
+    prop the shadows of what rests on its top (``resting``, by the prop part's name)."""
     order = paint_order(parts, camera)
     px = {i: m.shape(shapes[i]) for i in order}
     ref = {i: f"{tag}{i}" for i in order}
@@ -394,6 +396,7 @@ def _part_ops(parts: Sequence[Part], shapes: list[Shape2D], camera: Camera, m: _
             fill = "roller"  # a foam roller in a tone of its own: in the prop tone, on the mat, readers saw "a thin outline"
         ops.append(ShapeOp(px[i], fill, stroke, style.stroke, parts[i].role == "accent", ref[i]))
         ops += [op for p in patches if p.host == parts[i].name for op in _patch_ops(parts[i], p, camera, m, style)]
+        ops += [ShapeOp(m.shape(shape), "shadow", None, 0.0) for shape in (resting or {}).get(parts[i].name, ())]
     return ops
 
 
@@ -460,8 +463,12 @@ def _frame_ops(frame: Frame, g: _FrameGeometry, camera: Camera, m: _Map, floor_s
             ghost.append(ShapeOp(shape, "ghost_fill", "ghost_outline", style.stroke))
         else:  # a prop's earlier place: dashed and unfilled, so it is not read as a second object
             ghost += _dashed(shape, "ghost_outline", style.stroke * 0.7, 3.0 * style.stroke)
-    ground = [Polygon2D(camera.project(s.corners)) for s in frame.shadows]
-    ops += _part_ops(frame.parts, g.shapes, camera, m, style, tag, ghost, frame.patches, ground)
+    ground = [Polygon2D(camera.project(s.corners)) for s in frame.shadows if s.on is None]
+    resting: dict[str, list[Shape2D]] = {}
+    for s in frame.shadows:
+        if s.on is not None:
+            resting.setdefault(s.on, []).append(Polygon2D(camera.project(s.corners)))
+    ops += _part_ops(frame.parts, g.shapes, camera, m, style, tag, ghost, frame.patches, ground, resting)
     for arrow, pts in g.arrows if arrows else ():
         ops += _arrow_ops(arrow, pts, m, style)
     if frame.marker is not None:

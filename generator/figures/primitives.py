@@ -103,11 +103,12 @@ class Patch:
 
 @dataclass(frozen=True)
 class Shadow:
-    """A contact shadow: a convex polygon on the floor (corners at z = 0) round where the part
-    named ``host`` rests on it."""
+    """A contact shadow: a convex polygon round where the part named ``host`` rests on the floor
+    (corners at z = 0), or, when ``on`` names a prop's part, on its flat top (a chair seat, a step)."""
 
     host: str
     corners: np.ndarray  # shape (N, 3)
+    on: str | None = None
 
 
 @dataclass(frozen=True)

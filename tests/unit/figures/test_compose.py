@@ -204,13 +204,23 @@ def test_a_contact_shadow_lies_on_the_mat_under_everything_else():
     assert repr([o for o in ops if not (isinstance(o, ShapeOp) and o.fill == "shadow")]) == repr(without)  # nothing else moves
 
 
+def test_a_shadow_on_a_prop_is_painted_right_after_its_top_and_before_what_rests_on_it():
+    seat = Part("chair seat", Box(_v(40, 0, 43), np.diag([21.0, 22, 2])), "prop")
+    hand = Part("left hand", RoundCone(_v(35, 0, 47), _v(50, 0, 47), 2.0, 2.0), "hand")
+    corners = np.array([_v(30, -4, 45), _v(52, -4, 45), _v(52, 4, 45), _v(30, 4, 45)])
+    ops = compose([Frame((seat, hand), shadows=(Shadow("left hand", corners, "chair seat"),))], Camera(150, 30), 400, 300).ops
+    fills = [op.fill for op in ops if isinstance(op, ShapeOp) and op.fill is not None]
+    assert fills == ["prop", "shadow", "hand"]
+
+
 @pytest.mark.parametrize("palette", sorted(PALETTES))
 def test_a_contact_shadow_is_darker_than_the_floor_it_lies_on(palette):
     # A second cue, not the only one (the caption and alt text say what rests on the floor), so it
     # needs to show, not to reach 3:1.
     colours = PALETTES[palette]
-    assert _luminance(colours["shadow"]) < _luminance(colours["mat"])
-    assert contrast(colours["shadow"], colours["mat"]) >= 1.4
+    for under in ("mat", "prop"):  # the floor, and a chair seat or step
+        assert _luminance(colours["shadow"]) < _luminance(colours[under])
+        assert contrast(colours["shadow"], colours[under]) >= 1.4
 
 
 @pytest.mark.parametrize("palette", sorted(PALETTES))

@@ -1,5 +1,5 @@
 """Contact shadows: a patch on the floor round each body part that rests on it, and none under a
-part held up."""
+part held up; on a chair seat or step, a patch on its top cut to its edge."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from generator.figures.outline import Polygon2D, contains
 from generator.figures.primitives import Box, Cylinder, Ellipsoid, Part, RoundCone
-from generator.figures.shadow import REACH, SPREAD, footprint, shadows
+from generator.figures.shadow import INSET, REACH, SPREAD, footprint, shadows, top_face
 
 
 def _v(*xs: float) -> np.ndarray:
@@ -69,3 +69,35 @@ def test_a_persons_parts_and_a_roller_cast_shadows_in_their_order():
     assert [s.host for s in out] == ["roller", "left foot", "right shin"]  # not the step or mat, not the raised hand
     assert _inside(out[1].corners, (9, 10))[0]
     assert _inside(out[2].corners, (0, -10))[0] and not _inside(out[2].corners, (40, -10))[0]  # under the knee end only
+
+
+SEAT = Part("chair seat", Box(_v(0, 0, 43), np.diag([21.0, 22, 2])), "prop")  # top at 45 cm
+
+
+def test_a_hand_resting_on_a_chair_seat_casts_a_shadow_on_the_seat_cut_at_its_edge():
+    hand = Part("left hand", RoundCone(_v(5, 0, 47), _v(25, 0, 47), 2.0, 2.0), "hand")  # its tip past the front edge
+    [shadow] = shadows([SEAT, hand])
+    assert shadow.host == "left hand" and shadow.on == "chair seat"
+    assert np.all(shadow.corners[:, 2] == 45.0)  # on the seat's top, not the floor
+    assert _inside(shadow.corners, (5, 0), (15, 0)).all()  # under the hand
+    # Cut at the seat's edge, a little inside it: not hanging in the air past the seat.
+    assert shadow.corners[:, 0].max() == pytest.approx(21.0 - INSET)
+    assert np.all(np.abs(shadow.corners[:, 1]) <= 22.0 - INSET + 1e-9)
+
+
+def test_only_what_rests_on_a_seat_casts_a_shadow_on_it():
+    held_up = Part("right hand", RoundCone(_v(0, 5, 55), _v(10, 5, 55), 2.0, 2.0), "hand")
+    under = Part("left shin", RoundCone(_v(0, -5, 5), _v(0, -5, 46), 4.0, 4.0), "body")  # up through the seat's height
+    beside = Part("right foot", RoundCone(_v(60, 0, 47), _v(70, 0, 47), 2.0, 2.0), "body")  # at its height, off it
+    assert [s.host for s in shadows([SEAT, held_up, under, beside])] == ["left shin"]  # on the floor only
+    assert all(s.on is None for s in shadows([SEAT, held_up, under, beside]))
+
+
+def test_a_seat_shows_its_top_and_a_mat_or_a_tilted_box_none():
+    level, outline = top_face(SEAT.volume)
+    assert level == 45.0 and len(outline) == 4
+    area = 0.5 * sum(a[0] * b[1] - a[1] * b[0] for a, b in zip(outline, np.roll(outline, -1, axis=0), strict=True))
+    assert area == pytest.approx(2 * (21 - INSET) * 2 * (22 - INSET))  # counter-clockwise, inset
+    assert top_face(Box(_v(0, 0, 0.3), np.diag([90.0, 30, 0.3]))) is None  # a mat: the floor's shadows cover it
+    c, s = np.cos(0.3), np.sin(0.3)
+    assert top_face(Box(_v(0, 0, 43), np.array([[21.0 * c, 0, 21.0 * s], [0, 22, 0], [-2.0 * s, 0, 2.0 * c]]))) is None
