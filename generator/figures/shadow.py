@@ -12,7 +12,7 @@ import numpy as np
 
 from generator.figures.clip import clip_polygon
 from generator.figures.outline import convex_hull
-from generator.figures.primitives import PERSON, Box, Cylinder, Ellipsoid, Part, RoundCone, Shadow
+from generator.figures.primitives import PERSON, Box, Cylinder, Ellipsoid, Part, RoundCone, Shadow, extent
 
 REACH = 3.0  # cm: the part of a volume this close to the floor casts the shadow
 SINK = 1.0  # cm a part may sink into a surface it rests on (the contact tolerance)
@@ -92,13 +92,6 @@ def footprint(volume: RoundCone | Ellipsoid | Cylinder, level: float = 0.0, with
     return np.column_stack([hull, np.full(len(hull), level)])
 
 
-def _lowest(volume: RoundCone | Ellipsoid) -> float:
-    """The height of a part's lowest point."""
-    if isinstance(volume, Ellipsoid):
-        return float(volume.centre[2] - np.linalg.norm(np.asarray(volume.axes, dtype=float)[:, 2]))
-    return float(min(volume.a[2] - volume.ra, volume.b[2] - volume.rb))
-
-
 def top_face(box: Box) -> tuple[float, np.ndarray] | None:
     """The height of a box's flat top and its outline seen from above, counter-clockwise and
     ``INSET`` in from the edge; None when the box stands on its floor no higher than a mat, or is
@@ -160,7 +153,7 @@ def shadows(parts: Sequence[Part]) -> tuple[Shadow, ...]:
             continue
         level, outline = face
         for name, volume in body:
-            if -SINK <= _lowest(volume) - level <= REACH:  # resting on it, not reaching past or under it
+            if -SINK <= extent(volume)[0][2] - level <= REACH:  # resting on it (its lowest point), not reaching past or under it
                 corners = footprint(volume, level, outline)
                 if corners is not None:
                     out.append(Shadow(name, corners, prop.name))
