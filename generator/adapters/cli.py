@@ -30,7 +30,7 @@ from generator.authoring.schema import schema_files
 from generator.cards.browser import BrowserMissing, find_chromium, print_cards
 from generator.figures.parallel import write_atomic
 from generator.figures.reader import key_path, reader_pack
-from generator.figures.reader_score import report, score_folder
+from generator.figures.reader_score import report, score_folder, tally_report
 from generator.figures.sheet import contact_sheet
 from generator.load.content import Content, load_content, load_exercise
 from generator.load.problems import ContentError
@@ -427,19 +427,29 @@ def reader_test(settings: Settings, folder: Path, seed: int) -> int:
     return 0
 
 
-def reader_score(settings: Settings, folder: Path) -> int:
-    """Score a reader test's answers against its key (see generator.figures.reader_score)."""
-    if not key_path(folder).is_file():
-        print(f"traction figures: no reader test key at {key_path(folder)} (expected the folder that "
-              f"`traction figures --reader` wrote; found {'no such folder' if not folder.is_dir() else 'no key beside it'})", file=sys.stderr)
-        return 1
-    if not any(folder.glob("answers*.md")):
-        print(f"traction figures: no answers in {folder} (expected files named answers*.md; found none)", file=sys.stderr)
+def reader_score(settings: Settings, folders: list[Path]) -> int:
+    """Score reader tests' answers against their keys (see generator.figures.reader_score): each
+    folder's report, then, over more than one reader, every doubted picture counted over them all."""
+    problems = []
+    for folder in folders:
+        if not key_path(folder).is_file():
+            problems.append(f"no reader test key at {key_path(folder)} (expected the folder that `traction figures --reader` wrote; "
+                            f"found {'no such folder' if not folder.is_dir() else 'no key beside it'})")
+        elif not any(folder.glob("answers*.md")):
+            problems.append(f"no answers in {folder} (expected files named answers*.md; found none)")
+    if problems:
+        for problem in problems:
+            print(f"traction figures: {problem}", file=sys.stderr)
         return 1
     content = _check(settings)
     if content is None:
         return 1
-    print(report(score_folder(list(content.exercises.values()), folder)), end="")
+    rounds = [score_folder(list(content.exercises.values()), folder) for folder in folders]
+    many = len(folders) > 1
+    for folder, scored in zip(folders, rounds, strict=True):
+        print((f"# {folder}\n" if many else "") + report(scored), end="\n" if many else "")
+    if sum(len(scored) for scored in rounds) > 1:
+        print(("" if many else "\n") + tally_report(rounds), end="")
     return 0
 
 
@@ -546,9 +556,10 @@ def _parser() -> argparse.ArgumentParser:
     output.add_argument("--reader", type=Path, metavar="FOLDER",
                         help="write every pose picture without its caption, shuffled, with the names and the instructions "
                              "for a reader who has not seen the guide; the key goes beside the folder")
-    output.add_argument("--score", type=Path, metavar="FOLDER",
+    output.add_argument("--score", type=Path, nargs="+", metavar="FOLDER",
                         help="score the answers*.md files in a reader test's folder against its key: each reader's totals, "
-                             "then every picture not matched right and sure, with the reader's reason")
+                             "then every picture not matched right and sure, with the reader's reason; given several folders "
+                             "(or one with several readers), also count each doubted picture over every reader")
     figures.add_argument("--seed", type=int, default=1, help="with --reader: the order of the pictures (default: 1)")
     figures.add_argument("--only", metavar="EXERCISE[/FIGURE]", help="draw one exercise's figures, or one figure, e.g. childs-pose/childs-pose-hold")
     for command in (check, build_cmd, figures):

@@ -6,13 +6,18 @@ confidence. The score lists those pictures with the reader's reason, so the next
 what a stranger could not see. Readers write their answers in the format the pack's README asks for
 (a phase 1 section per picture with "Rating: N", then a phase 2 table); a line that does not follow
 it is skipped, and a picture with no answer is reported as such.
+
+One round is a small sample: the same pictures shown to two new readers move each count by two or
+three. ``tally`` adds up every reader of several rounds by figure, so a picture that is doubted in
+every round stands apart from one a single reader stumbled on.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +52,11 @@ class Scored:
     @property
     def confident(self) -> bool:
         return self.right and self.answer.confidence == "sure"
+
+    @property
+    def verdict(self) -> str:
+        """"wrong", or how sure the reader was of the right match ("" when they did not say)."""
+        return self.answer.confidence if self.right else "wrong"
 
 
 def _confidence(cell: str) -> str:
@@ -138,4 +148,36 @@ def report(scored: dict[str, list[Scored]]) -> str:
             rating = f", rated {r.answer.rating:g}" if r.answer.rating is not None else ""
             why = f": {r.answer.why}" if r.answer.why and r.answer.why not in ("-", "–") else ""
             lines.append(f"- {r.figure} ({r.picture}, {reader}) {verdict}{rating}{why}")
+    return "\n".join(lines) + "\n"
+
+
+VERDICTS = (*CONFIDENCES, "wrong")
+
+
+def tally(rounds: Sequence[dict[str, list[Scored]]]) -> dict[str, Counter[str]]:
+    """How every reader of every round judged each figure: counts of "sure", "fairly sure", "guess"
+    and "wrong" (a right match with no confidence given counts under ""), by ``exercise/figure``."""
+    counts: dict[str, Counter[str]] = {}
+    for scored in rounds:
+        for results in scored.values():
+            for r in results:
+                counts.setdefault(r.figure, Counter())[r.verdict] += 1
+    return counts
+
+
+def tally_report(rounds: Sequence[dict[str, list[Scored]]]) -> str:
+    """Every figure that some reader did not match right and sure, worst first: wrong matches, then
+    guesses, then "fairly sure", each with how many readers judged it."""
+    counts = tally(rounds)
+    readers = sum(len(scored) for scored in rounds)
+    over = f"over {readers} readers in {len(rounds)} round{'s' if len(rounds) != 1 else ''}"
+    doubted = [(figure, c) for figure, c in counts.items() if c["sure"] < c.total()]
+    if not doubted:
+        return f"By picture, {over}: every picture matched right and sure by every reader.\n"
+    doubted.sort(key=lambda item: (-item[1]["wrong"], -item[1]["guess"], -item[1]["fairly sure"], item[0]))
+    lines = [f"By picture, {over} (those not matched right and sure by all):"]
+    for figure, c in doubted:
+        said = ", ".join(f"{c[v]} {v}" for v in VERDICTS if c[v])
+        unsaid = f", {c['']} with no confidence given" if c[""] else ""
+        lines.append(f"- {figure}: {said}{unsaid} (of {c.total()})")
     return "\n".join(lines) + "\n"

@@ -54,6 +54,8 @@ def test_scoring_needs_a_reader_test_with_answers(here, capsys):
     (here / "reader-key.json").write_text("{}")
     code, text = run(capsys, "figures", "--score", "reader")
     assert code == 1 and "no answers in reader (expected files named answers*.md; found none)" in text
+    code, text = run(capsys, "figures", "--score", "reader", "other")  # every folder's problem, at once
+    assert code == 1 and "no answers in reader" in text and "no reader test key at other-key.json" in text
 
 
 def test_a_reader_test_of_a_broken_guide_writes_nothing(here, capsys):

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from generator.adapters import cli
 from generator.figures.reader import INSTRUCTIONS, key_path
-from generator.figures.reader_score import Answer, read_answers, report, score, score_folder
+from generator.figures.reader_score import Answer, read_answers, report, score, score_folder, tally, tally_report
 from generator.load.content import load_content
 from tests.conftest import REPO
 
@@ -81,6 +82,50 @@ def test_the_report_gives_totals_and_every_doubt_with_its_reason(exercises, tmp_
             "which way the body turns") in text
     assert "- boogie-board-stretch/boogie-board-back (picture-03, answers-bo.md) WRONG: matched to 'Boogie board stretch – Add a twist'" in text
     assert "childs-pose-hold" not in text  # right and sure by both
+
+
+def _round(exercises, tmp_path, name, *answer_files):
+    folder = tmp_path / name
+    folder.mkdir()
+    key_path(folder).write_text(json.dumps(KEY))
+    for reader, text in enumerate(answer_files):
+        (folder / f"answers-{reader}.md").write_text(text)
+    return score_folder(exercises, folder)
+
+
+def test_several_rounds_are_counted_by_picture_worst_first(exercises, tmp_path):
+    unsure = ANSWERS.replace("| 01 | Balasana | **sure**", "| 01 | Balasana | fairly sure")
+    no_confidence = ANSWERS.replace("| picture-02 | Add a twist | fairly sure", "| picture-02 | Add a twist | |")
+    rounds = [_round(exercises, tmp_path, "r1", ANSWERS, unsure), _round(exercises, tmp_path, "r2", no_confidence)]
+    counts = tally(rounds)
+    assert counts["childs-pose/childs-pose-hold"] == {"sure": 2, "fairly sure": 1}
+    assert counts["boogie-board-stretch/boogie-board-twist"] == {"fairly sure": 2, "": 1}
+    assert counts["boogie-board-stretch/boogie-board-back"] == {"wrong": 3}
+    text = tally_report(rounds)
+    assert text.splitlines() == [
+        "By picture, over 3 readers in 2 rounds (those not matched right and sure by all):",
+        "- boogie-board-stretch/boogie-board-back: 3 wrong (of 3)",
+        "- seated-toe-touch/seated-toe-touch-up: 3 wrong (of 3)",
+        "- boogie-board-stretch/boogie-board-twist: 2 fairly sure, 1 with no confidence given (of 3)",
+        "- childs-pose/childs-pose-hold: 2 sure, 1 fairly sure (of 3)",
+    ]
+
+
+def test_the_command_reports_each_round_then_the_tally(exercises, tmp_path, monkeypatch, capsys):
+    _round(exercises, tmp_path, "r1", ANSWERS)
+    _round(exercises, tmp_path, "r2", ANSWERS)
+    monkeypatch.chdir(REPO)
+    assert cli.main(["figures", "--score", str(tmp_path / "r1"), str(tmp_path / "r2")]) == 0
+    out = capsys.readouterr().out
+    assert out.index(f"# {tmp_path / 'r1'}\nanswers-0.md: 2 of 4") < out.index(f"# {tmp_path / 'r2'}\nanswers-0.md: 2 of 4")
+    assert "By picture, over 2 readers in 2 rounds" in out and "- boogie-board-stretch/boogie-board-twist: 2 fairly sure (of 2)" in out
+
+
+def test_a_tally_with_no_doubt_says_so(exercises, tmp_path):
+    all_sure = "# Phase 2\n| 01 | Balasana | sure | |\n"
+    key = {"picture-01": KEY["picture-01"]}
+    rounds = [{"answers-a.md": score(exercises, key, read_answers(all_sure)), "answers-b.md": score(exercises, key, read_answers(all_sure))}]
+    assert tally_report(rounds) == "By picture, over 2 readers in 1 round: every picture matched right and sure by every reader.\n"
 
 
 def test_the_instructions_ask_for_the_format_that_is_scored():
