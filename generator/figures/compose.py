@@ -240,8 +240,8 @@ def _span(geos: list[_FrameGeometry]) -> tuple[float, float, float, float]:
 def _layout(widths: list[float], span: float, tall: float, width: float, height: float, style: Style, top: float):
     """Best grid: (scale, rows, cols, cell width, cell height, gap). ``widths`` are the frames' own
     widths and ``tall`` their shared height (cm); frames stacked in one column share one x extent,
-    ``span``, as a row of frames shares one y extent: what stays put (floor, roller) lines up from
-    frame to frame, and what moves shows its shift."""
+    ``span``, as a row of frames shares one y extent (and its x extent where it fits, ``_x_origin``):
+    what stays put (floor, roller) lines up from frame to frame, and what moves shows its shift."""
     n = len(widths)
     gap = max(12.0, 1.6 * style.label_size)
     best = None
@@ -500,6 +500,17 @@ def _close_up_ops(frame: Frame, g: _FrameGeometry, camera: Camera, centre: tuple
     return ops
 
 
+def _x_origin(box: tuple[float, float, float, float], span: tuple[float, float], scale: float, cx0: float, cw: float, margin: float) -> float:
+    """Where a frame's x = 0 goes in its cell (px). Every frame is centred on the frames' shared
+    extent, so what stays put (a chair, the floor, a still pelvis) is at the same place in every
+    cell and only what moves shifts; a frame that would then reach past its cell's margin moves in
+    just far enough. Centred on its own extent, a frame whose arrow or arms reach further than the
+    one before shifted the whole scene, and the chair seemed to move between panels."""
+    shared = cx0 + cw / 2 - scale * (span[0] + span[1]) / 2
+    lowest, highest = cx0 + margin - scale * box[0], cx0 + cw - margin - scale * box[2]
+    return min(max(shared, lowest), highest) if lowest <= highest else (lowest + highest) / 2
+
+
 def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: int,
             style: Style = PAGE) -> Drawing:
     """Lay out the frames of one picture in a grid at one shared scale and style them."""
@@ -517,9 +528,7 @@ def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: i
         if frame.close_up is not None:
             ops += _close_up_ops(frame, g, camera, (cx0 + cw / 2, inner_top + inner_h / 2), min(cw - 2 * style.margin, inner_h) / 2, style, f"f{k}p")
         else:
-            # Centre the content on the shared extents: y always, x in a single column.
-            left, right = (x0, x1) if cols == 1 else (g.box[0], g.box[2])
-            m = _Map(scale, cx0 + cw / 2 - scale * (left + right) / 2, inner_top + inner_h / 2 + scale * (y0 + y1) / 2)
+            m = _Map(scale, _x_origin(g.box, (x0, x1), scale, cx0, cw, style.margin), inner_top + inner_h / 2 + scale * (y0 + y1) / 2)
             ops += _frame_ops(frame, g, camera, m, (cx0, cx0 + cw), style, f"f{k}p")
         if frame.label:
             c = (_r(cx0 + badge_r + 2), _r(cy0 + badge_r + 2))

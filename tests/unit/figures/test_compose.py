@@ -156,6 +156,39 @@ def test_frames_in_a_column_share_the_x_axis_and_frames_in_a_row_the_y_axis():
     assert len({y0 for _, y0, _, _ in row}) == 1 and len({x0 for x0, _, _, _ in row}) == 3
 
 
+def test_what_stays_put_keeps_its_place_in_every_cell_of_a_row():
+    # Each frame used to be centred on its own extent, so a frame whose arms or arrow reached
+    # further shifted the whole scene, and the chair seemed to move between panels.
+    step = PROPS[2:]  # behind the person, who reaches further forward in each frame
+    frames = [Frame(person() + step, label="1"), Frame(person(30, 60) + step, label="2"), Frame(person(60, 90) + step, label="3")]
+    index = len(frames[0].parts) - 1
+    drawing = compose(frames, SIDE, 1200, 300, PAGE)
+    x0 = [bounds(_shape_ops(drawing, f"f{k}p{index}")[0].shape)[0] for k in range(3)]
+    assert x0[1] - x0[0] == pytest.approx(x0[2] - x0[1], abs=0.11)  # one cell's width apart: the same place in each
+
+
+def test_a_frame_that_moves_far_is_kept_inside_its_own_cell():
+    far = tuple(Part(p.name, type(p.volume)(*(_moved(v) for v in _fields(p.volume))), p.role) for p in person())
+    frames = [Frame(person(), label="1"), Frame(far, label="2")]  # nothing shared: the two extents lie apart
+    drawing = compose(frames, SIDE, 600, 300, PAGE)
+    gap = max(12.0, 1.6 * PAGE.label_size)
+    cw = (600 - gap) / 2
+    for k in range(2):
+        for op in drawing.ops:
+            if isinstance(op, ShapeOp) and op.ref.startswith(f"f{k}p"):
+                left, _, right, _ = bounds(op.shape)
+                assert k * (cw + gap) - 0.5 <= left and right <= k * (cw + gap) + cw + 0.5
+
+
+def _fields(volume):
+    return [getattr(volume, f) for f in volume.__dataclass_fields__]
+
+
+def _moved(value):
+    """A point moved 400 cm forward; anything else (radii, axes) as it is."""
+    return value + _v(400, 0, 0) if isinstance(value, np.ndarray) and value.shape == (3,) else value
+
+
 def test_content_stays_inside_the_picture_and_coordinates_are_rounded():
     drawing = drawing_of("three-quarter", card=True)
     for op in drawing.ops:
