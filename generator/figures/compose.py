@@ -508,7 +508,7 @@ def _x_origin(box: tuple[float, float, float, float], span: tuple[float, float],
     one before shifted the whole scene, and the chair seemed to move between panels."""
     shared = cx0 + cw / 2 - scale * (span[0] + span[1]) / 2
     lowest, highest = cx0 + margin - scale * box[0], cx0 + cw - margin - scale * box[2]
-    return min(max(shared, lowest), highest) if lowest <= highest else (lowest + highest) / 2
+    return min(max(shared, lowest), highest)  # the scale lets every frame fit: lowest <= highest
 
 
 def compose(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: int,

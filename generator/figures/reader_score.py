@@ -25,6 +25,7 @@ from generator.figures.reader import key_path
 from generator.model import Exercise
 
 CONFIDENCES = ("sure", "fairly sure", "guess")
+VERDICTS = (*CONFIDENCES, "wrong")  # what a reader's answer about a picture comes to
 _SECTION = re.compile(r"^##\s*picture-(\d+)\b", re.MULTILINE | re.IGNORECASE)
 _RATING = re.compile(r"rating\W*([0-5](?:\.\d+)?)", re.IGNORECASE)
 _ROW = re.compile(r"^\|\s*(?:picture-)?(\d+)\s*\|([^|]*)\|([^|]*)\|([^|]*)", re.IGNORECASE)
@@ -51,7 +52,7 @@ class Scored:
 
     @property
     def confident(self) -> bool:
-        return self.right and self.answer.confidence == "sure"
+        return self.verdict == "sure"
 
     @property
     def verdict(self) -> str:
@@ -133,8 +134,8 @@ def report(scored: dict[str, list[Scored]]) -> str:
     """A plain-text summary: each reader's totals, then every picture not matched right and sure."""
     lines = []
     for reader, results in scored.items():
-        counts = {c: sum(r.right and r.answer.confidence == c for r in results) for c in CONFIDENCES}
-        wrong = sum(not r.right for r in results)
+        counts = Counter(r.verdict for r in results)
+        wrong = counts["wrong"]
         ratings = [r.answer.rating for r in results if r.answer.rating is not None]
         mean = f"{sum(ratings) / len(ratings):.2f}" if ratings else "none"
         lines.append(f"{reader}: {len(results) - wrong} of {len(results)} matched right ({counts['sure']} sure, "
@@ -150,8 +151,6 @@ def report(scored: dict[str, list[Scored]]) -> str:
             lines.append(f"- {r.figure} ({r.picture}, {reader}) {verdict}{rating}{why}")
     return "\n".join(lines) + "\n"
 
-
-VERDICTS = (*CONFIDENCES, "wrong")
 
 
 def tally(rounds: Sequence[dict[str, list[Scored]]]) -> dict[str, Counter[str]]:
