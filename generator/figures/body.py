@@ -85,6 +85,10 @@ PART_SEGMENT = {"nose": "head"}
 # gave blind readers no clue which way the person faces. The hairline runs from the top of the
 # forehead over the ears to the nape (in the head's own unit-sphere coordinates, x forward, z up).
 HAIR = Patch("head", (-0.55, 0.0, 0.83), 0.0, "hair")
+# Two eyes, small dark ovals either side of the nose: with the nose alone, blind readers took the
+# face's one mark for an ear, and could not tell a face up from a face down or a head turned towards
+# them (ab94: both preferred eyes in all four pictures compared, from above, the side and behind).
+EYES = tuple(Patch("head", (0.9, side * 0.4, 0.12), 0.99, "eye") for side in (1, -1))
 
 PART_NAMES = tuple(TRUNK_PARTS) + tuple(f"{side} {limb}" for side in SIDES for limb in LIMB_PARTS)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from generator.figures.clip import clip_line, clip_shape
 from generator.figures.order import paint_order
 from generator.figures.outline import CircleHull, Ellipse2D, Polygon2D, Shape2D, bounds, contains, outline, patch_outline, polygon
 from generator.figures.primitives import PERSON, Arrow3D, Cylinder, Ellipsoid, Frame, Part, Patch, extent
+from generator.figures.shadow import SINK
 
 
 @dataclass(frozen=True)
@@ -219,16 +220,25 @@ def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool, measures: bo
         boxes = [(0.0, 0.0, 1.0, 1.0)]
     b = np.array(boxes, dtype=float)
     box = (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
-    floor_y = None
-    if with_floor and frame.parts:
-        # The floor line runs along the near edge of the scene's footprint on z = 0 (at
-        # elevation 0 every floor point is on that line).
-        lo = np.min([extent(p.volume)[0] for p in frame.parts], axis=0)
-        hi = np.max([extent(p.volume)[1] for p in frame.parts], axis=0)
-        corners = np.array([[x, y, 0.0] for x in (lo[0], hi[0]) for y in (lo[1], hi[1])])
-        floor_y = float(camera.project(corners)[:, 1].min())
-        box = (box[0], min(box[1], floor_y), box[2], max(box[3], floor_y))
+    floor_y = _floor_line(frame, shapes, camera) if with_floor else None
     return _FrameGeometry(shapes, ghosts, arrows, box, floor_y)
+
+
+def _floor_line(frame: Frame, shapes: list[Shape2D], camera: Camera) -> float | None:
+    """Where a low view's floor line runs (screen cm): under the nearest part that stands on the
+    floor, so the foot or chair leg nearest the viewer stands on it. Along the near edge of the
+    whole footprint, every contact floated above it by how far the scene reached towards the
+    viewer (in the lunge, a stepped-back foot dropped the line 14 px in one panel only)."""
+    standing = [bounds(s)[1] for p, s in zip(frame.parts, shapes, strict=True) if extent(p.volume)[0][2] <= SINK]
+    if standing:
+        return float(min(standing))
+    if not frame.parts:
+        return None
+    # Nothing stands on the floor (a body on a bench, say): the footprint's near edge, as before
+    lo = np.min([extent(p.volume)[0] for p in frame.parts], axis=0)
+    hi = np.max([extent(p.volume)[1] for p in frame.parts], axis=0)
+    corners = np.array([[x, y, 0.0] for x in (lo[0], hi[0]) for y in (lo[1], hi[1])])
+    return float(camera.project(corners)[:, 1].min())
 
 
 def _span(geos: list[_FrameGeometry]) -> tuple[float, float, float, float]:
@@ -367,6 +377,7 @@ def _arrow_ops(arrow: Arrow3D, pts: np.ndarray, m: _Map, style: Style) -> list[O
 # Hands have a tone of their own: a white hand under a white foot read as one shape.
 _FILL = {
     "body": ("body", "outline"), "far": ("far", "outline"), "hand": ("hand", "outline"), "hair": ("hair", "outline"),
+    "eye": ("outline", None),  # no edge: a dot of the outline's colour
     "accent": ("accent", "outline"), "prop": ("prop", "prop_outline"),
 }
 
@@ -410,7 +421,7 @@ def _patch_ops(host: Part, patch: Patch, camera: Camera, m: _Map, style: Style) 
     area, edge = seen
     fill, stroke = _FILL[patch.role]
     ops: list[Op] = [ShapeOp(m.shape(Polygon2D(area)), fill, None, 0.0, patch.role == "accent")]
-    if len(edge) > 1:
+    if stroke is not None and len(edge) > 1:
         ops.append(LineOp(tuple(m.xy(x, y) for x, y in edge), stroke, style.stroke))
     return ops
 
@@ -424,6 +435,12 @@ def _plan(frames: Sequence[Frame], camera: Camera, width_px: int, height_px: int
     numbers, and the grid ``_layout`` picks."""
     with_floor = camera.elevation <= 15.0
     geos = [_frame_geometry(f, camera, with_floor, style.measures) for f in frames]
+    floors = [g.floor_y for f, g in zip(frames, geos, strict=True) if g.floor_y is not None and f.close_up is None]
+    if floors:
+        # One floor for every panel: each its own, the line jumped between panels while the chair stood still
+        floor = min(floors)
+        geos = [replace(g, floor_y=floor, box=(g.box[0], min(g.box[1], floor), g.box[2], max(g.box[3], floor)))
+                if g.floor_y is not None and f.close_up is None else g for f, g in zip(frames, geos, strict=True)]
     # A close-up fits its own window to its cell, so only the whole frames set the shared scale.
     whole = [g for f, g in zip(frames, geos, strict=True) if f.close_up is None] or geos
     x0, y0, x1, y1 = _span(whole)

@@ -13,7 +13,7 @@ from typing import Literal
 import numpy as np
 
 Vec = np.ndarray  # shape (3,), float
-Role = Literal["body", "far", "hand", "hair", "accent", "prop", "floor"]
+Role = Literal["body", "far", "hand", "hair", "eye", "accent", "prop", "floor"]
 PERSON = ("body", "far", "hand", "accent")  # the roles of a person's parts
 
 

@@ -169,7 +169,7 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None, far: frozen
         arrows = tuple(_arrow(a, segs, camera) for a in pose.arrows)
         label = pose.label or (str(i + 1) if numbered else "")
         window = (site_centre(segs, pose.close_up.at), pose.close_up.width) if pose.close_up else None
-        patches = (body.HAIR, *marked_sides(pose))
+        patches = (body.HAIR, *body.EYES, *marked_sides(pose))
         frame = Frame(floor + props + people, arrows, label, ghost=was, patches=patches, marker=window, shadows=shadows(props + people))
         out.append(frame)
         if window is not None:

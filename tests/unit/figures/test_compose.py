@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -281,6 +282,21 @@ def test_floor_line_meets_the_feet():
     line = next(op for op in drawing.ops if isinstance(op, LineOp) and op.stroke == "floor")
     lowest = max(bounds(op.shape)[3] for op in drawing.ops if isinstance(op, ShapeOp) and op.fill == "body")
     assert line.points[0][1] == pytest.approx(lowest, abs=0.2)  # the toes touch z = 0
+
+
+def test_one_floor_line_for_every_panel_under_the_nearest_foot():
+    # Seen a little from above, a foot stepped towards the viewer in panel 2 stands lower on the
+    # page. The line runs under it in both panels: each panel's own line jumped between panels while
+    # the rest of the scene stood still, and ran along the footprint's near edge, under every foot.
+    camera = Camera(30, 12)
+    ahead = np.array([*camera.toward[:2], 0.0]) * 60 / np.linalg.norm(camera.toward[:2])
+    stepped = tuple(replace(p, volume=RoundCone(p.volume.a + ahead, p.volume.b + ahead, p.volume.ra, p.volume.rb))
+                    if p.name == "left foot" else p for p in person())
+    drawing = compose([Frame(person(), label="1"), Frame(stepped, label="2")], camera, 600, 300, PAGE)
+    lines = [op for op in drawing.ops if isinstance(op, LineOp) and op.stroke == "floor"]
+    assert len(lines) == 2 and lines[0].points[0][1] == lines[1].points[0][1]
+    feet = [bounds(op.shape)[3] for op in drawing.ops if isinstance(op, ShapeOp) and op.fill == "body"]
+    assert lines[0].points[0][1] == pytest.approx(max(feet), abs=0.2)  # the nearest foot stands on it
 
 
 def test_arrows_have_halo_and_heads():

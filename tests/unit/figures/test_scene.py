@@ -221,6 +221,21 @@ def test_hair_shows_which_way_the_head_faces():
     assert back > 0.7 and front < 0.35 and 0.35 < side < 0.65
 
 
+def _eyes(view: str) -> list:
+    d = PoseDrawing.model_validate({"view": view, "frames": [{"base": "standing"}]})
+    return [op for op in compose(frames(d), camera_for(d), 600, 600).ops if getattr(op, "fill", None) == "outline"]
+
+
+def test_eyes_show_where_the_face_looks():
+    # Two eyes from the front, the near one from the side, none from behind: with the nose alone,
+    # readers took the face's one mark for an ear. Filled, with no edge line of their own.
+    front, side, back = (_eyes(v) for v in ("front", "side-left", "back"))
+    assert (len(front), len(side), len(back)) == (2, 1, 0)
+    assert all(isinstance(op, ShapeOp) and op.stroke is None for op in front + side)
+    left, right = sorted(front, key=lambda op: _centre_x(op.shape))
+    assert _centre_x(right.shape) - _centre_x(left.shape) > 5  # apart, either side of the nose
+
+
 def test_the_card_shows_the_hold():
     [frame] = card_frame(drawing())
     assert frame.label == "" and any(p.role == "accent" for p in frame.parts)  # the last frame by default
