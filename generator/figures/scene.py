@@ -165,6 +165,8 @@ def frames(drawing: PoseDrawing, solved: list[Solved] | None = None, far: frozen
         props = tuple(Part(p.name, p.volume, "floor" if not p.solid else "prop") for p in scene_pieces(here))
         was = tuple(Part(p.name, p.volume, "prop") for p in scene_pieces(here, ghosts=True))  # drawn dashed
         people = people_of[i]
+        # A low view gets the floor line, not a mat: a mat under the feet split blind readers, and
+        # under a chair taking a foot's weight it read as a slip risk (ab95)
         floor = (mat,) if camera.elevation > 15 and not any(p.role == "floor" for p in props) else ()
         arrows = tuple(_arrow(a, segs, camera) for a in pose.arrows)
         label = pose.label or (str(i + 1) if numbered else "")
