@@ -220,25 +220,18 @@ def _frame_geometry(frame: Frame, camera: Camera, with_floor: bool, measures: bo
         boxes = [(0.0, 0.0, 1.0, 1.0)]
     b = np.array(boxes, dtype=float)
     box = (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
-    floor_y = _floor_line(frame, shapes, camera) if with_floor else None
+    floor_y = _floor_line(frame, shapes) if with_floor else None
     return _FrameGeometry(shapes, ghosts, arrows, box, floor_y)
 
 
-def _floor_line(frame: Frame, shapes: list[Shape2D], camera: Camera) -> float | None:
+def _floor_line(frame: Frame, shapes: list[Shape2D]) -> float | None:
     """Where a low view's floor line runs (screen cm): under the nearest part that stands on the
-    floor, so the foot or chair leg nearest the viewer stands on it. Along the near edge of the
-    whole footprint, every contact floated above it by how far the scene reached towards the
-    viewer (in the lunge, a stepped-back foot dropped the line 14 px in one panel only)."""
+    floor, so the foot or chair leg nearest the viewer stands on it; no line when nothing does.
+    Along the near edge of the whole footprint, every contact floated above it by how far the scene
+    reached towards the viewer (in the lunge, a stepped-back foot dropped the line 14 px in one
+    panel only)."""
     standing = [bounds(s)[1] for p, s in zip(frame.parts, shapes, strict=True) if extent(p.volume)[0][2] <= SINK]
-    if standing:
-        return float(min(standing))
-    if not frame.parts:
-        return None
-    # Nothing stands on the floor (a body on a bench, say): the footprint's near edge, as before
-    lo = np.min([extent(p.volume)[0] for p in frame.parts], axis=0)
-    hi = np.max([extent(p.volume)[1] for p in frame.parts], axis=0)
-    corners = np.array([[x, y, 0.0] for x in (lo[0], hi[0]) for y in (lo[1], hi[1])])
-    return float(camera.project(corners)[:, 1].min())
+    return float(min(standing)) if standing else None
 
 
 def _span(geos: list[_FrameGeometry]) -> tuple[float, float, float, float]:
