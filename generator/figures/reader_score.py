@@ -152,7 +152,6 @@ def report(scored: dict[str, list[Scored]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-
 def tally(rounds: Sequence[dict[str, list[Scored]]]) -> dict[str, Counter[str]]:
     """How every reader of every round judged each figure: counts of "sure", "fairly sure", "guess"
     and "wrong" (a right match with no confidence given counts under ""), by ``exercise/figure``."""

@@ -169,7 +169,7 @@ def test_what_stays_put_keeps_its_place_in_every_cell_of_a_row():
 
 
 def test_a_frame_that_moves_far_is_kept_inside_its_own_cell():
-    far = tuple(Part(p.name, type(p.volume)(*(_moved(v) for v in _fields(p.volume))), p.role) for p in person())
+    far = tuple(_shifted(p, _v(400, 0, 0)) for p in person())
     frames = [Frame(person(), label="1"), Frame(far, label="2")]  # nothing shared: the two extents lie apart
     drawing = compose(frames, SIDE, 600, 300, PAGE)
     gap = max(12.0, 1.6 * PAGE.label_size)
@@ -181,13 +181,10 @@ def test_a_frame_that_moves_far_is_kept_inside_its_own_cell():
                 assert k * (cw + gap) - 0.5 <= left and right <= k * (cw + gap) + cw + 0.5
 
 
-def _fields(volume):
-    return [getattr(volume, f) for f in volume.__dataclass_fields__]
-
-
-def _moved(value):
-    """A point moved 400 cm forward; anything else (radii, axes) as it is."""
-    return value + _v(400, 0, 0) if isinstance(value, np.ndarray) and value.shape == (3,) else value
+def _shifted(part: Part, by: np.ndarray) -> Part:
+    """The part moved by ``by`` (cm): its points move, its radii and axes stay as they are."""
+    fields = [getattr(part.volume, f) for f in part.volume.__dataclass_fields__]
+    return replace(part, volume=type(part.volume)(*(v + by if isinstance(v, np.ndarray) and v.shape == (3,) else v for v in fields)))
 
 
 def test_content_stays_inside_the_picture_and_coordinates_are_rounded():
@@ -290,8 +287,7 @@ def test_one_floor_line_for_every_panel_under_the_nearest_foot():
     # the rest of the scene stood still, and ran along the footprint's near edge, under every foot.
     camera = Camera(30, 12)
     ahead = np.array([*camera.toward[:2], 0.0]) * 60 / np.linalg.norm(camera.toward[:2])
-    stepped = tuple(replace(p, volume=RoundCone(p.volume.a + ahead, p.volume.b + ahead, p.volume.ra, p.volume.rb))
-                    if p.name == "left foot" else p for p in person())
+    stepped = tuple(_shifted(p, ahead) if p.name == "left foot" else p for p in person())
     drawing = compose([Frame(person(), label="1"), Frame(stepped, label="2")], camera, 600, 300, PAGE)
     lines = [op for op in drawing.ops if isinstance(op, LineOp) and op.stroke == "floor"]
     assert len(lines) == 2 and lines[0].points[0][1] == lines[1].points[0][1]
